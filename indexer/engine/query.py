@@ -1,0 +1,146 @@
+"""From a user's query string and facet filters to Whoosh queries, with errors a user can read.
+
+The language: words AND together; OR, NOT, parentheses; "phrases"; wildcards (`negot*`);
+fuzzy (`Zelenskiy~`, `Zelenskiy~2`); fields `title:`, `body:`, `source:`, `party:`, `date:`;
+dates as `date:2025`, `date:2025-03`, `date:[2025-01-01 to 2025-06-30]`, `date:[2025 to]`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timezone
+
+from whoosh import query
+from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, MultifieldParser, syntax
+from whoosh.qparser.dateparse import DateParserPlugin
+
+from indexer.engine.schema import VALUE_SEP, ValueTokenizer
+from indexer.search import UNKNOWN, QueryError, SearchRequest
+
+FIELDS = ("title", "body", "source", "party", "date")
+_FIELD_ALIASES = {"parties": ["party"], "body": ["text"]}
+_FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?=\S)")
+_DANGLING = re.compile(r"^\s*(AND|OR)\b|\b(AND|OR|NOT)\s*$")
+
+
+def make_parser(schema) -> MultifieldParser:
+    """Title and body by default, AND between words."""
+    parser = MultifieldParser(["title", "body"], schema)
+    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(DateParserPlugin(free=False))
+    parser.add_plugin(FieldAliasPlugin(_FIELD_ALIASES))
+    return parser
+
+
+def parse_user_query(parser: MultifieldParser, text: str) -> query.Query:
+    """Parse ``text``; raise QueryError with a one-line reason when it is malformed."""
+    if not text.strip():
+        return query.Every()
+    _check_syntax(text)
+    try:
+        _check_nodes(parser.process(text), text)
+        return parser.parse(text)
+    except QueryError:
+        raise
+    except Exception as exc:  # Whoosh raises bare ValueErrors etc. from field parsers
+        raise QueryError(f"cannot parse query: {exc}") from None
+
+
+def _check_syntax(text: str) -> None:
+    if text.count('"') % 2:
+        raise QueryError('unbalanced quote: close the phrase with "')
+    depth = {"(": 0, "[": 0}
+    closing = {")": "(", "]": "["}
+    for char in _outside_quotes(text):
+        if char in depth:
+            depth[char] += 1
+        elif char in closing:
+            depth[closing[char]] -= 1
+            if depth[closing[char]] < 0:
+                raise QueryError(f"unexpected '{char}' with no opening '{closing[char]}'")
+    for opener, count in depth.items():
+        if count:
+            raise QueryError(f"unbalanced '{opener}': missing its closing bracket")
+    if _DANGLING.search(text):
+        raise QueryError("AND/OR/NOT needs a term on each side")
+    for name in _FIELD_PREFIX.findall(_outside_quotes(text)):
+        if name.lower() not in FIELDS and name.lower() not in ("parties", "text"):
+            raise QueryError(f"unknown field '{name}:' (fields: {', '.join(FIELDS)})")
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with quoted phrases blanked out, so their punctuation is not syntax."""
+    return re.sub(r'"[^"]*"', lambda m: " " * len(m.group(0)), text)
+
+
+def _check_nodes(node: syntax.SyntaxNode, text: str) -> None:
+    if isinstance(node, syntax.ErrorNode):
+        start, end = getattr(node.node, "startchar", None), getattr(node.node, "endchar", None)
+        where = text[start:end] if start is not None and end is not None else str(node.message)
+        raise QueryError(f"cannot understand {where!r}: dates look like 2025, 2025-03 or 2025-03-14")
+    children = getattr(node, "nodes", None) or ([node.node] if hasattr(node, "node") else [])
+    for child in children:
+        if isinstance(child, syntax.SyntaxNode):
+            _check_nodes(child, text)
+
+
+def filter_queries(request: SearchRequest) -> dict[str, query.Query]:
+    """One query per active facet filter, keyed by facet name (values OR within a facet)."""
+    filters: dict[str, query.Query] = {}
+    if request.sources:
+        filters["source"] = _any_value("source", request.sources)
+    if request.parties:
+        filters["parties"] = _any_value("parties", request.parties)
+    if request.years:
+        filters["year"] = query.Or([_year_range(y) for y in request.years])
+    if request.months:
+        filters["month"] = query.Or([_month_range(m) for m in request.months])
+    if request.since or request.until:
+        filters["range"] = query.DateRange("date", _day_start(request.since), _day_end(request.until))
+    return filters
+
+
+def _any_value(field: str, values: tuple[str, ...]) -> query.Query:
+    terms: list[query.Query] = []
+    for value in values:
+        if value == UNKNOWN:
+            terms.append(query.Not(query.Every(field)))
+        else:
+            terms.extend(query.Term(field, slug) for slug in _slugs(field, value))
+    return query.Or(terms)
+
+
+def _slugs(field: str, value: str) -> list[str]:
+    from indexer.engine.schema import PartyTokenizer
+
+    tokenizer = PartyTokenizer() if field == "parties" else ValueTokenizer()
+    return [t.text for t in tokenizer(value.replace(VALUE_SEP, " "))]
+
+
+def _year_range(year: str) -> query.Query:
+    if year == UNKNOWN:
+        return query.Not(query.Every("date"))
+    try:
+        y = int(year)
+        return query.DateRange("date", _day_start(date(y, 1, 1)), _day_end(date(y, 12, 31)))
+    except ValueError:
+        raise QueryError(f"not a year: {year!r}") from None
+
+
+def _month_range(month: str) -> query.Query:
+    if month == UNKNOWN:
+        return query.Not(query.Every("date"))
+    try:
+        y, m = (int(p) for p in month.split("-"))
+        end = date(y + (m == 12), m % 12 + 1, 1)
+        return query.DateRange("date", _day_start(date(y, m, 1)), _day_start(end), endexcl=True)
+    except ValueError:
+        raise QueryError(f"not a month (YYYY-MM): {month!r}") from None
+
+
+def _day_start(day: date | None) -> datetime | None:
+    return datetime.combine(day, time.min, timezone.utc) if day else None
+
+
+def _day_end(day: date | None) -> datetime | None:
+    return datetime.combine(day, time.max, timezone.utc) if day else None

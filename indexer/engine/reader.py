@@ -1,0 +1,210 @@
+"""The read side: ``WhooshIndex`` answers searches with plain data from ``indexer.search``."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from whoosh import query
+from whoosh.qparser import QueryParser
+
+from indexer.engine import highlight
+from indexer.engine.query import filter_queries, make_parser, parse_user_query
+from indexer.engine.schema import VALUE_SEP
+from indexer.engine.store import open_existing, read_facet_row
+from indexer.index_state import load_state
+from indexer.search import (
+    Document,
+    FacetValue,
+    Facets,
+    Hit,
+    IndexStats,
+    SearchRequest,
+    SearchResult,
+)
+
+SUGGEST_BELOW = 2  # offer a spelling suggestion when a query finds fewer hits than this
+_FACET_LIMIT = 50
+
+
+class WhooshIndex:
+    """A searchable index. Thread-safe: calls share one searcher, refreshed after commits, so
+    each search sees the last committed state and picks up a reindex without a restart."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir
+        self._ix = open_existing(index_dir)
+        self._parser = make_parser(self._ix.schema)
+        self._spell_parser = QueryParser("words", self._ix.schema)
+        self._analyzer = self._ix.schema["body"].analyzer
+        self._lock = threading.Lock()
+        self._searcher = self._ix.searcher()
+        self._facet_rows: list[tuple[str, str, str, tuple[str, ...]]] | None = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+
+    def _fresh(self):
+        """The current searcher, refreshed if a commit happened since the last call."""
+        if self._ix.latest_generation() != self._searcher.reader().generation():
+            # reopen rather than refresh(): Whoosh's reader reuse fails on an empty index
+            self._searcher.close()
+            self._searcher, self._facet_rows = self._ix.searcher(), None
+        return self._searcher
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        started = time.perf_counter()
+        q = parse_user_query(self._parser, request.query)
+        with self._lock:
+            searcher = self._fresh()
+            filters = filter_queries(request)
+            matched, by_filter = self._matching(searcher, q, filters, request.facets)
+            results = self._ranked(searcher, q, request, matched if filters else None)
+            total = len(matched) if matched is not None else len(results)
+            wanted = highlight.highlight_terms(q, searcher.reader()) if request.highlight else None
+            hits = tuple(self._hit(hit, wanted) for hit in results)
+            facets = self._facets(searcher, q, by_filter) if request.facets else Facets()
+            suggestion = self._suggestion(searcher, request.query) if total < SUGGEST_BELOW else None
+        took_ms = (time.perf_counter() - started) * 1000
+        return SearchResult(request, total, round(took_ms, 2), hits, facets, suggestion)
+
+    def _matching(self, searcher, q, filters: dict[str, query.Query], want_facets: bool):
+        """The doc numbers matching query and filters (None when neither facets nor filters
+        need them, which saves a pass), plus each filter's own doc set."""
+        if not (filters or want_facets):
+            return None, {}
+        by_filter = {name: set(searcher.docs_for_query(fq)) for name, fq in filters.items()}
+        by_filter["query"] = set(searcher.docs_for_query(q))
+        return set.intersection(*by_filter.values()), by_filter
+
+    def _ranked(self, searcher, q, request: SearchRequest, allowed: set[int] | None):
+        sort = request.sort
+        if sort == "relevance" and isinstance(q, query.Every):
+            sort = "-date"  # nothing to rank by: newest first reads best
+        kwargs = {} if sort == "relevance" else {"sortedby": "date", "reverse": sort == "-date"}
+        results = searcher.search(q, filter=allowed, limit=request.limit, **kwargs)
+        return results
+
+    def _hit(self, hit, wanted: highlight.HighlightTerms | None) -> Hit:
+        fields = hit.fields()
+        body, title = fields.get("body", ""), fields.get("title", "")
+        marks, title_marks = self._marks(body, title, wanted)
+        return Hit(
+            id=fields["id"],
+            path=fields["path"],
+            title=title,
+            source=fields.get("source") or None,
+            date=fields.get("date"),
+            parties=_split(fields.get("parties")),
+            url=fields.get("url"),
+            score=round(float(hit.score or 0.0), 4),
+            snippet=highlight.snippet(body, marks) if wanted is not None else (),
+            highlights=marks,
+            title_highlights=title_marks,
+        )
+
+    def _marks(self, body: str, title: str, wanted: highlight.HighlightTerms | None):
+        """Highlight spans in the body and in the title (empty without a query)."""
+        if not wanted:
+            return (), ()
+        return (
+            highlight.spans(body, "body", wanted, self._analyzer),
+            highlight.spans(title, "title", wanted, self._analyzer),
+        )
+
+    def _facets(self, searcher, q, by_filter: dict[str, set[int]]) -> Facets:
+        rows = self._rows(searcher)
+
+        def docs_without(*own: str) -> Iterable[int]:
+            return set.intersection(*(docs for name, docs in by_filter.items() if name not in own))
+
+        sources = Counter(rows[d][0] for d in docs_without("source"))
+        parties = Counter(p for d in docs_without("parties") for p in rows[d][3])
+        years = Counter(rows[d][1] for d in docs_without("year"))
+        months = Counter(rows[d][2] for d in docs_without("month"))
+        return Facets(
+            source=_ranked_counts(sources),
+            parties=_ranked_counts(parties),
+            year=_by_value(years),
+            month=_by_value(months),
+        )
+
+    def _rows(self, searcher) -> list[tuple[str, str, str, tuple[str, ...]]]:
+        """Every document's facet values, decoded once per index version (a list indexed by
+        doc number), so counting a facet costs one lookup per matching document."""
+        if self._facet_rows is None:
+            reader = searcher.reader()
+            column = reader.column_reader("facets")
+            self._facet_rows = [read_facet_row(column[n]) for n in range(reader.doc_count_all())]
+        return self._facet_rows
+
+    def _suggestion(self, searcher, text: str) -> str | None:
+        """A corrected query string from the unstemmed words of the body, if any word is off."""
+        if not text.strip():
+            return None
+        try:
+            q = self._spell_parser.parse(text)
+            correction = searcher.correct_query(q, text, prefix=1)
+        except Exception:  # a suggestion is a nicety; never let it fail a search
+            return None
+        return correction.string if correction.query != q else None
+
+    def document(self, doc_id: str, query_text: str = "") -> Document | None:
+        q = parse_user_query(self._parser, query_text) if query_text.strip() else None
+        with self._lock:
+            searcher = self._fresh()
+            fields = searcher.document(id=doc_id)
+            if fields is None:
+                return None
+            body, title = fields.get("body", ""), fields.get("title", "")
+            wanted = highlight.highlight_terms(q, searcher.reader()) if q is not None else None
+            marks, title_marks = self._marks(body, title, wanted)
+        meta = fields.get("meta") or {}
+        return Document(
+            id=fields["id"],
+            path=fields["path"],
+            title=title,
+            body=body,
+            source=fields.get("source") or None,
+            date=fields.get("date"),
+            parties=_split(fields.get("parties")),
+            url=fields.get("url"),
+            extra=dict(meta.get("extra") or {}),
+            provenance=dict(meta.get("provenance") or {}),
+            highlights=marks,
+            title_highlights=title_marks,
+        )
+
+    def stats(self) -> IndexStats:
+        state = load_state(self.path)
+        with self._lock:
+            documents = self._fresh().doc_count()
+        size = sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
+        return IndexStats(
+            documents=documents,
+            size_bytes=size,
+            roots=tuple(state.roots),
+            last_reindex=state.last_reindex_at,
+            schema_version=state.schema_version or 0,
+            path=str(self.path),
+        )
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v for v in (value or "").split(VALUE_SEP) if v)
+
+
+def _ranked_counts(counts: Counter[str]) -> tuple[FacetValue, ...]:
+    return tuple(FacetValue(v, n) for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_FACET_LIMIT])
+
+
+def _by_value(counts: Counter[str]) -> tuple[FacetValue, ...]:
+    return tuple(FacetValue(v, n) for v, n in sorted(counts.items()))
+
+
+def open_reader(index_dir: Path) -> WhooshIndex:
+    return WhooshIndex(index_dir)

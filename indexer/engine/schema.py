@@ -1,0 +1,134 @@
+"""The Whoosh schema and the analyzers it uses.
+
+Whoosh pickles the schema, analyzers included, into every index: the classes here must
+stay importable at ``indexer.engine.schema``. They hold no state; the NLTK work is done by
+``indexer.analysis`` and the party names come from the gazetteer at call time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh import columns, fields
+from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
+
+from indexer import analysis
+from indexer.gazetteer import _words, default_gazetteer
+
+# Bump when the schema or the analysis changes: older indexes are then refused with a
+# message to run `parley reindex --full`.
+SCHEMA_VERSION = 1
+VALUE_SEP = "\x1f"  # between facet values in stored columns; never in article metadata
+
+
+class WordTokenizer(Tokenizer):
+    """NLTK word spans, normalized; character offsets point into the original text."""
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, (start, end) in enumerate(analysis.word_spans(value)):
+            token.text = analysis.normalize(value[start:end])
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token
+
+
+class NltkStemFilter(Filter):
+    """Snowball stems via the cached ``analysis.stem``; marked morphological so Whoosh keeps
+    unstemmed words for spelling suggestions."""
+
+    is_morph = True
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        stem = analysis.stem
+        for token in tokens:
+            if not token.stopped:
+                token.text = stem(token.text)
+            yield token
+
+
+class ValueTokenizer(Tokenizer):
+    """Facet values: each ``VALUE_SEP``-separated value becomes one slug token ("The Week" ->
+    "the-week"), so `source:"the week"` and `source:the-week` both match."""
+
+    def __call__(
+        self, value: str, positions: bool = False, chars: bool = False, start_char: int = 0, **kwargs: Any
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, **kwargs)
+        offset = 0
+        for pos, part in enumerate(value.split(VALUE_SEP)):
+            start, offset = offset, offset + len(part) + 1
+            if not part.strip():
+                continue
+            token.text = self.slug(part)
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + start + len(part)
+            yield token
+
+    @staticmethod
+    def slug(value: str) -> str:
+        return "-".join(_words(value)).lower()
+
+
+class PartyTokenizer(ValueTokenizer):
+    """Like ValueTokenizer, but a name a user types resolves through the gazetteer first,
+    so `party:kremlin` and `party:"united states"` find Russia and United States."""
+
+    @staticmethod
+    def slug(value: str) -> str:
+        return ValueTokenizer.slug(default_gazetteer().resolve(value) or value)
+
+
+def word_analyzer() -> Any:
+    """Unstemmed words: what spelling suggestions are drawn from."""
+    return WordTokenizer() | StopFilter(stoplist=analysis.STOP_WORDS, minsize=1)
+
+
+def text_analyzer() -> Any:
+    return word_analyzer() | NltkStemFilter()
+
+
+def build_schema() -> fields.Schema:
+    """One document per article. Columns carry what facets and reindex read per document."""
+    text = text_analyzer()
+    return fields.Schema(
+        id=fields.ID(unique=True, stored=True),
+        path=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0),
+        body=fields.TEXT(analyzer=text, stored=True),
+        # Whoosh's own spelling graph would also steer fuzzy queries on the stemmed body
+        # to unstemmed words; a separate field keeps the two apart.
+        words=fields.TEXT(analyzer=word_analyzer(), phrase=False),
+        source=fields.KEYWORD(analyzer=ValueTokenizer(), stored=True, scorable=False),
+        parties=fields.KEYWORD(analyzer=PartyTokenizer(), stored=True, scorable=False),
+        date=fields.DATETIME(stored=True, sortable=True),
+        url=fields.STORED(),
+        meta=fields.STORED(),
+        # source, year-month and parties of each document, read when counting facets
+        facets=fields.COLUMN(columns.VarBytesColumn()),
+        # path, size, mtime_ns and sha1 of the file a document came from, read by reindex
+        file=fields.COLUMN(columns.VarBytesColumn()),
+    )

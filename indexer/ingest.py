@@ -1,0 +1,170 @@
+"""Ingest: find article files under the given paths and read each into Article records.
+
+Reading never aborts a run and never writes to the user's files: anything that cannot be
+read becomes a ``Skip`` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from indexer.article import Article, FileResult, FileState, Skip
+from indexer.catalog import CATALOG_NAME, CatalogCache
+from indexer.formats import PARSERS, FormatError, Parsed
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
+_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Knobs a user may set; the defaults suit saved news articles."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in PARSERS and path.name != CATALOG_NAME
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path | Skip]:
+    """Yield each article file under ``paths`` (sorted, so runs are repeatable).
+
+    Hidden and version-control folders are not entered; symlinked folders are not followed,
+    which also rules out symlink loops. A named path that is missing or unsupported is a Skip.
+    """
+    for root in paths:
+        if root.is_dir():
+            yield from _walk(root)
+        elif not root.exists():
+            yield Skip(str(root), "no such file or folder")
+        elif supported(root):
+            yield root
+        else:
+            yield Skip(str(root), f"unsupported file type {root.suffix or '(none)'}")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            path = Path(folder, name)
+            if not name.startswith(".") and supported(path):
+                yield path
+
+
+def stat_state(path: Path) -> tuple[int, int]:
+    """(size, mtime_ns): the cheap check reindex makes before reading a file."""
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def read_file(path: Path, catalogs: CatalogCache, options: IngestOptions) -> FileResult:
+    """Read one file into articles; every failure becomes a Skip, never an exception."""
+    key = str(path)
+    try:
+        size, mtime_ns = stat_state(path)
+        if size > options.max_bytes:
+            return _skipped(key, size, mtime_ns, f"too large ({_mb(size)} > {_mb(options.max_bytes)})")
+        data = path.read_bytes()
+    except OSError as exc:
+        return _skipped(key, 0, 0, f"unreadable: {exc.strerror or exc}")
+    state = FileState(key, len(data), mtime_ns, hashlib.sha1(data).hexdigest())
+    result = FileResult(state)
+    text, problem = decode(data)
+    if problem:
+        result.skips.append(Skip(key, problem))
+        return result
+    try:
+        parsed = list(PARSERS[path.suffix.lower()](text))
+    except FormatError as exc:
+        result.skips.append(Skip(key, str(exc)))
+        return result
+    entry = catalogs.entry(path)
+    for item in parsed:
+        if isinstance(item, FormatError):
+            result.skips.append(Skip(key, str(item)))
+        elif not (item.body.strip() or item.title.strip()):
+            where = f" record {item.record.lstrip('#')}" if item.record else ""
+            result.skips.append(Skip(key, f"no text{where}"))
+        else:
+            result.articles.append(_article(key, item, entry))
+    return result
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode bytes as UTF-8 (BOMs honoured), else the best detected charset.
+
+    Returns (text, None) or ("", reason) for empty, binary or undecodable input.
+    """
+    if not data.strip():
+        return "", "empty file"
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _clean(data.decode(codec)), None
+            except UnicodeDecodeError:
+                return "", f"invalid {codec} text"
+    if b"\x00" in data[:_SNIFF]:
+        return "", "binary file (NUL bytes)"
+    try:
+        return _clean(data.decode("utf-8")), None
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[: 1024 * 1024]).best()
+    if best is None:
+        return "", "not text in any known encoding"
+    return _clean(data.decode(best.encoding, errors="replace")), None
+
+
+def _clean(text: str) -> str:
+    """Normalise newlines and drop NULs so offsets match what every reader sees."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def _article(path: str, item: Parsed, entry: dict[str, object]) -> Article:
+    provenance = {k: item.origin for k in item.meta}
+    meta = dict(item.meta)
+    title, body = item.title, item.body
+    for key in ("title", "source", "date", "url"):
+        if entry.get(key):
+            meta[key] = str(entry[key])
+            provenance[key] = "catalog"
+    if "title" in meta:
+        if item.title_in_text and title != meta["title"]:
+            body = f"{title}\n{body}"  # the guessed title line was text after all
+        title = meta.pop("title")
+    elif title:
+        provenance["title"] = item.origin
+    extra = {**item.extra, **{k: v for k, v in entry.items() if k not in ("title", "source", "date", "url")}}
+    return Article(
+        id=path + (item.record or ""),
+        path=path,
+        title=title or _fallback_title(body, path),
+        body=body,
+        source=meta.get("source"),
+        date_text=meta.get("date"),
+        url=meta.get("url"),
+        extra=extra,
+        provenance=provenance,
+    )
+
+
+def _fallback_title(body: str, path: str) -> str:
+    line = next((ln.strip() for ln in body.splitlines() if ln.strip()), Path(path).stem)
+    return line if len(line) <= 80 else line[:79].rstrip() + "…"
+
+
+def _skipped(path: str, size: int, mtime_ns: int, reason: str) -> FileResult:
+    return FileResult(FileState(path, size, mtime_ns, ""), skips=[Skip(path, reason)])
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"

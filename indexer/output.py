@@ -1,0 +1,89 @@
+"""Render search API results for the CLI: text for people, JSON/JSONL/CSV for scripts.
+
+Article text is data from the wild: every text rendering goes through ``printable`` so an
+ANSI or OSC escape in an article can never reach the terminal live.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import asdict
+from datetime import datetime
+
+from indexer.search import Document, Facets, Hit, IndexStats, SearchResult
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Replace control characters (escape sequences included) with visible symbols."""
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.date().isoformat() if value else None
+
+
+def hit_dict(hit: Hit) -> dict[str, object]:
+    data = asdict(hit)
+    data["date"] = _iso(hit.date)
+    data["snippet"] = [
+        {"text": f.text, "start": f.start, "spans": [[s.start, s.end] for s in f.spans]} for f in hit.snippet
+    ]
+    data["highlights"] = [[s.start, s.end] for s in hit.highlights]
+    data["title_highlights"] = [[s.start, s.end] for s in hit.title_highlights]
+    return data
+
+
+def facets_dict(facets: Facets) -> dict[str, dict[str, int]]:
+    return {name: {v.value: v.count for v in getattr(facets, name)} for name in ("source", "parties", "year", "month")}
+
+
+def result_json(result: SearchResult) -> str:
+    return json.dumps(
+        {
+            "query": result.request.query,
+            "total": result.total,
+            "took_ms": result.took_ms,
+            "hits": [hit_dict(h) for h in result.hits],
+            "facets": facets_dict(result.facets),
+            "suggestion": result.suggestion,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def result_jsonl(result: SearchResult) -> str:
+    return "".join(json.dumps(hit_dict(h), ensure_ascii=False) + "\n" for h in result.hits)
+
+
+CSV_COLUMNS = ("id", "path", "title", "source", "date", "parties", "score", "url", "snippet")
+
+
+def result_csv(result: SearchResult) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for hit in result.hits:
+        snippet = " … ".join(" ".join(f.text.split()) for f in hit.snippet)
+        writer.writerow([hit.id, hit.path, hit.title, hit.source or "", _iso(hit.date) or "",
+                         "; ".join(hit.parties), hit.score, hit.url or "", snippet])
+    return out.getvalue()
+
+
+def document_json(doc: Document) -> str:
+    data = asdict(doc)
+    data["date"] = _iso(doc.date)
+    data["highlights"] = [[s.start, s.end] for s in doc.highlights]
+    data["title_highlights"] = [[s.start, s.end] for s in doc.title_highlights]
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def stats_dict(stats: IndexStats) -> dict[str, object]:
+    data = asdict(stats)
+    data["last_reindex"] = stats.last_reindex.isoformat() if stats.last_reindex else None
+    return data

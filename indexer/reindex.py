@@ -1,0 +1,171 @@
+"""Incremental indexing: bring the index in line with the files under its roots.
+
+A file is re-read only when its size or mtime changed, and re-indexed only when its content
+hash changed too; files that vanished lose their documents. Work is committed file by file
+in batches, so an interruption keeps every batch committed before it, and the next run
+finishes the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from indexer.article import FileResult, Skip
+from indexer.catalog import CatalogCache
+from indexer.engine import IndexedFile, WhooshWriter, open_writer
+from indexer.enrich import enrich
+from indexer.gazetteer import default_gazetteer
+from indexer.index_state import load_state, save_state
+from indexer.ingest import IngestOptions, discover, read_file, stat_state
+
+BATCH_DOCS = 2000  # documents per commit: bounds what an interruption can lose
+
+
+@dataclass
+class Summary:
+    """What a run did, counted in documents (a JSONL file holds many)."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    files_read: int = 0
+    interrupted: bool = False
+
+    def line(self) -> str:
+        text = (
+            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
+        )
+        return text + (" (interrupted: the counts are what was committed)" if self.interrupted else "")
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "files_read": self.files_read,
+            "interrupted": self.interrupted,
+        }
+
+
+Progress = Callable[[int, int, str], None]  # (files done, files total, current path)
+
+
+def update_index(
+    index_dir: Path,
+    paths: Iterable[Path] = (),
+    *,
+    full: bool = False,
+    options: IngestOptions = IngestOptions(),
+    progress: Progress | None = None,
+) -> Summary:
+    """Index ``paths`` (remembered as roots), or rescan every remembered root when none given.
+
+    ``full`` re-reads and re-indexes every file (and rebuilds an index of an older schema).
+    Raises IndexBusy when another process holds the write lock.
+    """
+    writer = open_writer(index_dir, rebuild=full)
+    state = load_state(index_dir)
+    new_roots = [str(p.resolve()) for p in paths]
+    state.roots = sorted({*state.roots, *new_roots})
+    save_state(index_dir, state)  # remembered first: an interrupted run is finished by `reindex`
+    scan = [Path(r) for r in (new_roots or state.roots)]
+    run = _Run(writer, scan, full, options, progress)
+    try:
+        run.execute()
+    except KeyboardInterrupt:
+        writer.cancel()
+        run.summary.interrupted = True
+        return run.committed
+    state.last_reindex = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    save_state(index_dir, state)
+    return run.summary
+
+
+class _Run:
+    """One pass over the roots; ``committed`` trails ``summary`` by the uncommitted batch."""
+
+    def __init__(self, writer: WhooshWriter, roots: list[Path], full: bool, options: IngestOptions, progress: Progress | None):
+        self.writer, self.roots, self.full, self.options = writer, roots, full, options
+        self.progress = progress or (lambda done, total, path: None)
+        self.summary = Summary()
+        self.committed = Summary()
+        self.pending = 0
+        self.catalogs = CatalogCache()
+        self.gazetteer = default_gazetteer()
+
+    def execute(self) -> None:
+        known = self.writer.indexed_files()
+        found = list(discover(self.roots))
+        files = [Path(f).resolve() for f in found if isinstance(f, Path)]
+        self.summary.skipped.extend(s for s in found if isinstance(s, Skip))
+        self.writer.begin()
+        for done, path in enumerate(files):
+            self.progress(done, len(files), str(path))
+            self._sync_file(path, known.get(str(path)))
+        self._remove_vanished(known, {str(p) for p in files})
+        self.summary.skipped.extend(Skip("catalog", e) for e in self.catalogs.errors)
+        self._commit()
+        self.progress(len(files), len(files), "")
+
+    def _sync_file(self, path: Path, indexed: IndexedFile | None) -> None:
+        if indexed and not self.full and self._same_stat(path, indexed):
+            self.summary.unchanged += len(indexed.ids)
+            return
+        result = read_file(path, self.catalogs, self.options)
+        self.summary.files_read += 1
+        self.summary.skipped.extend(result.skips)
+        if indexed and not result.state.sha1:
+            self.summary.unchanged += len(indexed.ids)  # unreadable for now: keep what we had
+            return
+        if indexed and not self.full and result.state.sha1 == indexed.state.sha1:
+            self.summary.unchanged += len(indexed.ids)
+            return
+        self._replace(path, indexed, result)
+
+    def _same_stat(self, path: Path, indexed: IndexedFile) -> bool:
+        try:
+            return stat_state(path) == (indexed.state.size, indexed.state.mtime_ns)
+        except OSError:
+            return False
+
+    def _replace(self, path: Path, indexed: IndexedFile | None, result: FileResult) -> None:
+        old_ids = indexed.ids if indexed else set()
+        if indexed:
+            self.writer.delete_file(str(path))
+        new_ids = set()
+        for article in result.articles:
+            self.writer.add(enrich(article, self.gazetteer), result.state)
+            new_ids.add(article.id)
+        self.summary.added += len(new_ids - old_ids)
+        self.summary.updated += len(new_ids & old_ids)
+        self.summary.removed += len(old_ids - new_ids)
+        self._count(len(new_ids) + len(old_ids))
+
+    def _remove_vanished(self, known: dict[str, IndexedFile], present: set[str]) -> None:
+        for path, indexed in known.items():
+            if path not in present and self._under_roots(path) and not Path(path).exists():
+                self.writer.delete_file(path)
+                self.summary.removed += len(indexed.ids)
+                self._count(len(indexed.ids))
+
+    def _under_roots(self, path: str) -> bool:
+        return any(Path(path).is_relative_to(root.resolve()) for root in self.roots)
+
+    def _count(self, docs: int) -> None:
+        self.pending += docs
+        if self.pending >= BATCH_DOCS:
+            self._commit()
+            self.writer.begin()
+
+    def _commit(self) -> None:
+        self.writer.commit()
+        self.pending = 0
+        self.committed = Summary(**{**self.summary.__dict__, "skipped": list(self.summary.skipped)})

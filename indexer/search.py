@@ -1,0 +1,165 @@
+"""The search API: the one contract the CLI, the TUI and scripts use.
+
+Everything crossing this seam is plain data (frozen dataclasses of str/int/float/datetime),
+so a caller never sees Whoosh, and swapping the engine touches ``indexer.engine`` only.
+
+    >>> index = open_index(Path("index"))
+    >>> result = index.search(SearchRequest(query='"no-fly zone"', parties=("NATO",)))
+    >>> result.hits[0].title, result.facets.source
+
+Errors: ``IndexMissing`` when there is no index at the path (the message says how to build
+one), ``QueryError`` for a malformed query (a one-line message fit to show a user), and
+``SchemaMismatch`` when the index was written by another schema version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal, Protocol
+
+Sort = Literal["relevance", "date", "-date"]
+SORTS: tuple[Sort, ...] = ("relevance", "-date", "date")
+UNKNOWN = "unknown"  # the facet value for an outlet or date that could not be known
+
+
+class IndexMissing(FileNotFoundError):
+    """There is no index (or an empty one) at the given path."""
+
+
+class QueryError(ValueError):
+    """The query cannot be parsed; ``str(err)`` is a one-line message for the user."""
+
+
+class SchemaMismatch(RuntimeError):
+    """The index was written by a different schema version; rebuild it."""
+
+
+class IndexBusy(RuntimeError):
+    """Another process is writing the index."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted stretch of text: character offsets, end exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A snippet of a body: ``text`` is ``body[start:start + len(text)]``; spans are relative."""
+
+    text: str
+    start: int
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result. ``highlights`` are offsets into the stored body, all of them."""
+
+    id: str
+    path: str
+    title: str
+    source: str | None
+    date: datetime | None
+    parties: tuple[str, ...]
+    url: str | None
+    score: float
+    snippet: tuple[Fragment, ...]
+    highlights: tuple[Span, ...]
+    title_highlights: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts for the current query. A facet's counts ignore that facet's own filter (but
+    honour the others), so choosing one outlet still shows what the others would add."""
+
+    source: tuple[FacetValue, ...] = ()
+    parties: tuple[FacetValue, ...] = ()
+    year: tuple[FacetValue, ...] = ()
+    month: tuple[FacetValue, ...] = ()  # "YYYY-MM", within the chosen years (or all)
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A query plus facet filters. Values within one filter OR together; filters AND."""
+
+    query: str = ""
+    sources: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()  # "2025", or UNKNOWN
+    months: tuple[str, ...] = ()  # "2025-03"
+    since: date | None = None
+    until: date | None = None
+    sort: Sort = "relevance"
+    limit: int | None = 10  # None: every hit
+    highlight: bool = True
+    facets: bool = True
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    request: SearchRequest
+    total: int
+    took_ms: float
+    hits: tuple[Hit, ...]
+    facets: Facets = field(default_factory=Facets)
+    suggestion: str | None = None  # a corrected query string when this one finds little
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole stored article, with every hit of an optional query marked."""
+
+    id: str
+    path: str
+    title: str
+    body: str
+    source: str | None
+    date: datetime | None
+    parties: tuple[str, ...]
+    url: str | None
+    extra: dict[str, object]
+    provenance: dict[str, str]
+    highlights: tuple[Span, ...] = ()
+    title_highlights: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    documents: int
+    size_bytes: int
+    roots: tuple[str, ...]
+    last_reindex: datetime | None
+    schema_version: int
+    path: str
+
+
+class SearchIndex(Protocol):
+    """What an engine offers readers. Implementations must be safe to call from threads."""
+
+    def search(self, request: SearchRequest) -> SearchResult: ...
+
+    def document(self, doc_id: str, query: str = "") -> Document | None: ...
+
+    def stats(self) -> IndexStats: ...
+
+    def close(self) -> None: ...
+
+
+def open_index(path: Path) -> SearchIndex:
+    """Open the index at ``path`` for searching; raises IndexMissing or SchemaMismatch."""
+    from indexer.engine import open_reader
+
+    return open_reader(path)

@@ -1,0 +1,1 @@
+"""parley's Textual terminal UI. It talks to the index only through ``indexer.search``."""
