@@ -21,6 +21,7 @@ from indexer.formats import PARSERS, FormatError, Parsed
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 _SNIFF = 8192
+_STRAY_BYTES = 8
 
 
 @dataclass(frozen=True)
@@ -114,14 +115,32 @@ def decode(data: bytes) -> tuple[str, str | None]:
                 return "", f"invalid {codec} text"
     if b"\x00" in data[:_SNIFF]:
         return "", "binary file (NUL bytes)"
-    try:
-        return _clean(data.decode("utf-8")), None
-    except UnicodeDecodeError:
-        pass
+    text, stray = _utf8_with_stray_bytes(data)
+    if stray <= max(_STRAY_BYTES, len(data) // 200):
+        return _clean(text), None
     best = from_bytes(data[: 1024 * 1024]).best()
     if best is None:
         return "", "not text in any known encoding"
     return _clean(data.decode(best.encoding, errors="replace")), None
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int]:
+    """UTF-8, reading each invalid byte as Windows-1252 (a stray "£" pasted from an old
+    page); returns the text and how many bytes needed that. Many of them means the file is
+    in another encoding altogether, which charset detection handles better."""
+    stray = 0
+    parts = []
+    view = memoryview(data)
+    while True:
+        try:
+            parts.append(str(view, "utf-8"))
+            return "".join(parts), stray
+        except UnicodeDecodeError as exc:
+            parts.append(str(view[: exc.start], "utf-8"))
+            bad = bytes(view[exc.start : exc.end])
+            parts.append(bad.decode("cp1252", errors="replace"))
+            stray += len(bad)
+            view = view[exc.end :]
 
 
 def _clean(text: str) -> str:

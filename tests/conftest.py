@@ -10,10 +10,7 @@ import pytest
 from indexer.reindex import update_index
 from indexer.search import SearchIndex, open_index
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
-SHARED = REPO.parent / "shared"
-CORPORA = SHARED / "corpora"
+from tests.paths import SEEDS
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +41,3 @@ def corpus(tmp_path: Path) -> Path:
 def index_dir(tmp_path: Path) -> Path:
     return tmp_path / "index"
 
-
-def needs_corpora() -> pytest.MarkDecorator:
-    return pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not beside the repo")
