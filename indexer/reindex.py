@@ -8,6 +8,7 @@ finishes the rest.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -73,7 +74,7 @@ def update_index(
     """
     writer = open_writer(index_dir, rebuild=full)
     state = load_state(index_dir)
-    new_roots = [str(p.resolve()) for p in paths]
+    new_roots = [os.path.abspath(p) for p in paths]
     state.roots = sorted({*state.roots, *new_roots})
     save_state(index_dir, state)  # remembered first: an interrupted run is finished by `reindex`
     scan = [Path(r) for r in (new_roots or state.roots)]
@@ -82,7 +83,7 @@ def update_index(
         run.execute()
     except KeyboardInterrupt:
         writer.cancel()
-        run.summary.interrupted = True
+        run.committed.interrupted = True
         return run.committed
     state.last_reindex = datetime.now(timezone.utc).isoformat(timespec="seconds")
     save_state(index_dir, state)
@@ -104,7 +105,8 @@ class _Run:
     def execute(self) -> None:
         known = self.writer.indexed_files()
         found = list(discover(self.roots))
-        files = [Path(f).resolve() for f in found if isinstance(f, Path)]
+        # absolute, not resolved: a symlinked article keeps its own path (and id)
+        files = [Path(os.path.abspath(f)) for f in found if isinstance(f, Path)]
         self.summary.skipped.extend(s for s in found if isinstance(s, Skip))
         self.writer.begin()
         for done, path in enumerate(files):
@@ -151,13 +153,13 @@ class _Run:
 
     def _remove_vanished(self, known: dict[str, IndexedFile], present: set[str]) -> None:
         for path, indexed in known.items():
-            if path not in present and self._under_roots(path) and not Path(path).exists():
+            if path not in present and self._under_roots(path) and not os.path.lexists(path):
                 self.writer.delete_file(path)
                 self.summary.removed += len(indexed.ids)
                 self._count(len(indexed.ids))
 
     def _under_roots(self, path: str) -> bool:
-        return any(Path(path).is_relative_to(root.resolve()) for root in self.roots)
+        return any(Path(path).is_relative_to(root) for root in self.roots)
 
     def _count(self, docs: int) -> None:
         self.pending += docs

@@ -1,0 +1,171 @@
+"""Incremental reindex on real files: what changed is touched, nothing else."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from indexer.engine.schema import SCHEMA_VERSION
+from indexer.index_state import load_state, save_state
+from indexer.reindex import update_index
+from indexer.search import IndexBusy, SchemaMismatch, SearchRequest, open_index
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def counts(summary) -> tuple[int, int, int, int]:
+    return summary.added, summary.updated, summary.removed, summary.unchanged
+
+
+def total(index_dir: Path, query: str = "") -> int:
+    index = open_index(index_dir)
+    try:
+        return index.search(SearchRequest(query=query)).total
+    finally:
+        index.close()
+
+
+@pytest.fixture
+def tree(corpus: Path) -> Path:
+    write(corpus / "a.txt", "Alpha talks\nThe first round of talks.\n")
+    write(corpus / "b.txt", "Bravo summit\nA summit in Geneva.\n")
+    write(corpus / "feed.jsonl", '{"id": "x", "title": "X", "body": "one"}\n{"id": "y", "title": "Y", "body": "two"}\n')
+    return corpus
+
+
+def test_first_index_adds_everything_and_remembers_the_root(tree: Path, index_dir: Path) -> None:
+    summary = update_index(index_dir, [tree])
+    assert counts(summary) == (4, 0, 0, 0) and summary.files_read == 3
+    assert load_state(index_dir).roots == [str(tree.resolve())]
+    assert load_state(index_dir).last_reindex
+    assert total(index_dir) == 4
+
+
+def test_no_change_reads_nothing(tree: Path, index_dir: Path) -> None:
+    update_index(index_dir, [tree])
+    summary = update_index(index_dir)
+    assert counts(summary) == (0, 0, 0, 4) and summary.files_read == 0
+
+
+def test_add_update_delete_are_each_counted(tree: Path, index_dir: Path) -> None:
+    update_index(index_dir, [tree])
+    write(tree / "sub/c.txt", "Charlie\nNew file about a ceasefire.\n")
+    write(tree / "a.txt", "Alpha talks\nThe second round of talks, on an armistice.\n")
+    (tree / "b.txt").unlink()
+    summary = update_index(index_dir)
+    assert counts(summary) == (1, 1, 1, 2)
+    assert summary.files_read == 2
+    assert total(index_dir, "armistice") == 1 and total(index_dir, "Geneva") == 0 and total(index_dir) == 4
+
+
+def test_jsonl_records_are_matched_by_id(tree: Path, index_dir: Path) -> None:
+    update_index(index_dir, [tree])
+    write(tree / "feed.jsonl", '{"id": "x", "title": "X", "body": "changed"}\n{"id": "z", "title": "Z", "body": "three"}\n')
+    summary = update_index(index_dir)
+    assert counts(summary) == (1, 1, 1, 2)
+
+
+def test_touched_but_identical_file_is_unchanged(tree: Path, index_dir: Path) -> None:
+    update_index(index_dir, [tree])
+    stat = (tree / "a.txt").stat()
+    os.utime(tree / "a.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    summary = update_index(index_dir)
+    assert counts(summary) == (0, 0, 0, 4) and summary.files_read == 1
+
+
+def test_full_reindex_rereads_everything(tree: Path, index_dir: Path) -> None:
+    update_index(index_dir, [tree])
+    summary = update_index(index_dir, full=True)
+    assert counts(summary) == (0, 4, 0, 0) and summary.files_read == 3
+    assert total(index_dir) == 4
+
+
+def test_index_a_second_path_keeps_the_first(tree: Path, tmp_path: Path, index_dir: Path) -> None:
+    update_index(index_dir, [tree])
+    other = write(tmp_path / "other/d.md", "---\ntitle: Delta\n---\nDelta body\n").parent
+    summary = update_index(index_dir, [other])
+    assert counts(summary) == (1, 0, 0, 0)
+    assert len(load_state(index_dir).roots) == 2 and total(index_dir) == 5
+    assert counts(update_index(index_dir)) == (0, 0, 0, 5)
+
+
+def test_skips_are_reported_every_time_and_lose_nothing(tree: Path, index_dir: Path) -> None:
+    (tree / "empty.txt").write_bytes(b"")
+    summary = update_index(index_dir, [tree])
+    assert [(Path(s.path).name, s.reason) for s in summary.skipped] == [("empty.txt", "empty file")]
+    assert "skipped 1" in summary.line()
+
+
+def test_a_file_turned_unreadable_keeps_its_documents(tree: Path, index_dir: Path) -> None:
+    update_index(index_dir, [tree])
+    target = tree / "a.txt"
+    target.rename(tree / "a.keep")
+    target.symlink_to(tree / "missing-target.txt")
+    summary = update_index(index_dir)
+    assert summary.removed == 0 and total(index_dir, "alpha") == 1
+    assert any(s.reason.startswith("unreadable") for s in summary.skipped)
+
+
+def test_interrupted_run_keeps_the_last_commit_and_the_next_run_finishes(tree: Path, index_dir: Path, monkeypatch) -> None:
+    import indexer.reindex as reindex
+
+    for n in range(12):
+        write(tree / f"many/{n:02}.txt", f"Doc {n}\nBody number {n}.\n")
+    monkeypatch.setattr(reindex, "BATCH_DOCS", 5)
+
+    def interrupt(done: int, total_files: int, path: str) -> None:
+        if done == 9:
+            raise KeyboardInterrupt
+
+    summary = update_index(index_dir, [tree], progress=interrupt)
+    assert summary.interrupted and 0 < summary.added < 16
+    assert total(index_dir) == summary.added, "the index holds exactly what was committed"
+    finished = update_index(index_dir)
+    assert finished.added == 16 - summary.added and total(index_dir) == 16
+
+
+def test_a_second_writer_is_refused_with_a_clear_message(tree: Path, index_dir: Path) -> None:
+    from indexer.engine import open_writer
+
+    update_index(index_dir, [tree])
+    holder = open_writer(index_dir)
+    holder.begin()
+    try:
+        with pytest.raises(IndexBusy, match="another parley process"):
+            update_index(index_dir)
+    finally:
+        holder.cancel()
+
+
+def test_older_schema_is_detected_and_rebuilt_by_full(tree: Path, index_dir: Path) -> None:
+    update_index(index_dir, [tree])
+    state = load_state(index_dir)
+    state.schema_version = SCHEMA_VERSION - 1
+    save_state(index_dir, state)
+    with pytest.raises(SchemaMismatch, match="reindex --full"):
+        open_index(index_dir)
+    with pytest.raises(SchemaMismatch):
+        update_index(index_dir)
+    summary = update_index(index_dir, full=True)
+    assert summary.added == 4 and total(index_dir) == 4
+
+
+def test_indexing_never_writes_to_the_articles(tree: Path, index_dir: Path) -> None:
+    def checksum() -> dict[str, tuple[str, int]]:
+        return {
+            str(p): (hashlib.sha1(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(tree.rglob("*")) if p.is_file()
+        }
+
+    before = checksum()
+    update_index(index_dir, [tree])
+    update_index(index_dir)
+    update_index(index_dir, full=True)
+    assert checksum() == before
