@@ -31,25 +31,34 @@ def _words(text: str) -> tuple[str, ...]:
 class Gazetteer:
     """Finds the parties a text names, and resolves a name a user types to its party."""
 
-    def __init__(self, entries: dict[str, list[str]]) -> None:
+    def __init__(self, entries: dict[str, list[str]], blockers: list[str] = ()) -> None:
+        """``entries`` maps each party to its aliases; ``blockers`` are phrases that name no
+        party ("Latin America"): they compete in the longest-match like aliases and, when
+        they win, consume their words."""
         self.names: tuple[str, ...] = tuple(sorted(entries))
         self._by_words: dict[tuple[str, ...], str] = {}
         self._lengths: dict[str, set[int]] = {}
         self._folded: dict[str, str] = {}
+        for phrase in blockers:
+            self._add(phrase, "")
         for canonical, aliases in entries.items():
             for alias in {canonical, *aliases}:
-                key = _words(alias)
-                if not key:
-                    continue
-                self._by_words[key] = canonical
-                self._lengths.setdefault(key[0], set()).add(len(key))
-                self._folded.setdefault(" ".join(key).lower(), canonical)
+                self._add(alias, canonical)
+                self._folded.setdefault(" ".join(_words(alias)).lower(), canonical)
         self._folded.update({name.lower(): name for name in entries})
+
+    def _add(self, phrase: str, party: str) -> None:
+        key = _words(phrase)
+        if key:
+            self._by_words[key] = party
+            self._lengths.setdefault(key[0], set()).add(len(key))
 
     @classmethod
     def from_file(cls, path: Path) -> Gazetteer:
         data = tomllib.loads(path.read_text("utf-8"))
-        return cls({name: list(v.get("aliases", [])) for name, v in data.items()})
+        entries = {name: list(v.get("aliases", [])) for name, v in data.items()}
+        blockers = [phrase for v in data.values() for phrase in v.get("not_within", [])]
+        return cls(entries, blockers)
 
     def find(self, text: str) -> Counter[str]:
         """Count each party named in ``text`` (longest alias wins where aliases overlap)."""
@@ -60,8 +69,9 @@ class Gazetteer:
             step = 1
             for n in sorted(self._lengths.get(words[i], ()), reverse=True):
                 party = self._by_words.get(words[i : i + n])
-                if party:
-                    found[party] += 1
+                if party is not None:
+                    if party:
+                        found[party] += 1
                     step = n
                     break
             i += step

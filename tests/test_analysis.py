@@ -57,6 +57,12 @@ def test_longest_alias_wins() -> None:
     assert GAZ.find("Sergey Lavrov said") == {"Russia": 1}
 
 
+def test_not_within_phrases_name_no_party() -> None:
+    gaz = Gazetteer({"United States": ["America"], "Belarus": ["Minsk"]}, ["Latin America", "Minsk agreements"])
+    assert gaz.find("Latin America and the Minsk agreements") == {}
+    assert gaz.find("America and Minsk") == {"United States": 1, "Belarus": 1}
+
+
 def test_resolve_names_a_user_types() -> None:
     assert GAZ.resolve("kremlin") == "Russia"
     assert GAZ.resolve("united states") == "United States"

@@ -11,6 +11,7 @@ from pathlib import Path
 from whoosh import query
 from whoosh.qparser import QueryParser
 
+from indexer import analysis
 from indexer.engine import highlight
 from indexer.engine.query import filter_queries, make_parser, parse_user_query
 from indexer.engine.schema import VALUE_SEP
@@ -151,7 +152,7 @@ class WhooshIndex:
             correction = searcher.correct_query(q, text, prefix=1)
         except Exception:  # a suggestion is a nicety; never let it fail a search
             return None
-        return correction.string if correction.query != q else None
+        return _match_case(text, correction.string) if correction.query != q else None
 
     def document(self, doc_id: str, query_text: str = "") -> Document | None:
         q = parse_user_query(self._parser, query_text) if query_text.strip() else None
@@ -192,6 +193,20 @@ class WhooshIndex:
             schema_version=state.schema_version or 0,
             path=str(self.path),
         )
+
+
+def _match_case(original: str, corrected: str) -> str:
+    """Give corrected words the capitalisation the user typed ("Witkof" -> "Witkoff")."""
+    before = [original[a:b] for a, b in analysis.word_spans(original)]
+    spans = list(analysis.word_spans(corrected))
+    if len(before) != len(spans):
+        return corrected
+    out, last = [], 0
+    for typed, (start, end) in zip(before, spans):
+        word = corrected[start:end]
+        out.append(corrected[last:start] + (word[:1].upper() + word[1:] if typed[:1].isupper() else word))
+        last = end
+    return "".join(out) + corrected[last:]
 
 
 def _split(value: str | None) -> tuple[str, ...]:
