@@ -1,0 +1,43 @@
+"""The facet filters a user has chosen, and the request they make with a query and sort."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from indexer.search import SearchRequest, Sort
+
+FACETS = ("source", "parties", "year", "month")  # Facets field names, in panel order
+LABELS = {"source": "Outlet", "parties": "Parties", "year": "Year", "month": "Month"}
+SORT_LABELS: dict[Sort, str] = {"relevance": "relevance", "-date": "newest", "date": "oldest"}
+RESULTS = 50  # hits fetched per search: enough to scan, few enough to highlight quickly
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Chosen values per facet: values of one facet OR together, facets AND."""
+
+    source: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    year: tuple[str, ...] = ()
+    month: tuple[str, ...] = ()
+
+    def toggle(self, facet: str, value: str) -> Filters:
+        chosen: tuple[str, ...] = getattr(self, facet)
+        values = tuple(v for v in chosen if v != value) if value in chosen else (*chosen, value)
+        return replace(self, **{facet: values})
+
+    def chosen(self) -> list[tuple[str, str]]:
+        return [(facet, value) for facet in FACETS for value in getattr(self, facet)]
+
+    def describe(self) -> str:
+        return ", ".join(f"{LABELS[f].lower()}={'|'.join(getattr(self, f))}" for f in FACETS if getattr(self, f))
+
+    def shown_facets(self) -> tuple[str, ...]:
+        """Months only make sense once a year narrows them down (or one is already chosen)."""
+        return FACETS if self.year or self.month else FACETS[:3]
+
+    def request(self, query: str, sort: Sort) -> SearchRequest:
+        return SearchRequest(
+            query=query, sources=self.source, parties=self.parties, years=self.year,
+            months=self.month, sort=sort, limit=RESULTS,
+        )

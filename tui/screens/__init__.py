@@ -1,0 +1,1 @@
+"""One Screen per view: search, document, help, and the missing-index screen."""

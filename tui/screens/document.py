@@ -1,0 +1,114 @@
+"""One article in full, with the query's hits marked and n/N to walk through them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+
+from indexer.output import printable
+from indexer.search import Document, QueryError, SearchIndex
+from tui.widgets.document_body import DocumentBody
+from tui.widgets.document_header import DocumentHeader
+from tui.widgets.find_bar import FindBar
+
+
+class DocumentScreen(Screen[None]):
+    """``/`` re-fetches the document with a new query, so in-document matching uses the same
+    analysis (stemming, phrases, wildcards, fuzzy terms) as the search that found it."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("n", "step(1)", "Next hit"),
+        Binding("N", "step(-1)", "Previous hit"),
+        Binding("slash", "find", "Find in document"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """The document arrived (None: it left the index since the search ran)."""
+
+        document: Document | None
+        roots: tuple[str, ...]
+
+    @dataclass
+    class Failed(Message):
+        """The in-document query could not be used; ``reason`` is one line."""
+
+        reason: str
+
+    def __init__(self, index: SearchIndex, doc_id: str, query: str) -> None:
+        super().__init__()
+        self.index, self.doc_id, self.query_text = index, doc_id, query
+
+    def compose(self) -> ComposeResult:
+        yield DocumentHeader(id="doc-header")
+        yield DocumentBody(id="doc-body")
+        yield FindBar(placeholder="Find in this document (same syntax as search); Enter to mark", id="find")
+        yield Label(id="doc-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FindBar).display = False
+        self.query_one(DocumentBody).focus()
+        self._fetch(self.query_text)
+
+    @work(thread=True, exclusive=True, group="document")
+    def _fetch(self, query: str) -> None:
+        try:
+            self.post_message(self.Loaded(self.index.document(self.doc_id, query), self.index.stats().roots))
+        except QueryError as exc:
+            self.post_message(self.Failed(str(exc)))
+
+    @on(Loaded)
+    def _show(self, event: Loaded) -> None:
+        if event.document is None:
+            self._status(Text("This article is no longer in the index (a reindex removed it).", style="bold red"))
+            return
+        self.query_one(DocumentHeader).show(event.document, event.roots)
+        self.query_one(DocumentBody).show(event.document.body, event.document.highlights)
+
+    @on(Failed)
+    def _fail(self, event: Failed) -> None:
+        self._status(Text(printable(event.reason), style="bold red"))
+
+    @on(DocumentBody.Moved)
+    def _moved(self, event: DocumentBody.Moved) -> None:
+        query = printable(self.query_text)
+        if event.total:
+            text = f"hit {event.current}/{event.total} of {query}  ·  n/N next/previous  ·  / find"
+        else:
+            text = f"no hits of {query} in this article  ·  / find" if query else "/ find in this article"
+        self._status(Text(text))
+
+    def _status(self, text: Text) -> None:
+        self.query_one("#doc-status", Label).update(text)
+
+    def action_step(self, delta: int) -> None:
+        self.query_one(DocumentBody).step(delta)
+
+    def action_find(self) -> None:
+        find = self.query_one(FindBar)
+        find.display = True
+        find.value = self.query_text
+        find.focus()
+
+    @on(FindBar.Find)
+    def _find(self, event: FindBar.Find) -> None:
+        self.query_text = event.query
+        self._close_find()
+        self._fetch(event.query)
+
+    @on(FindBar.Close)
+    def _close_find(self) -> None:
+        self.query_one(FindBar).display = False
+        self.query_one(DocumentBody).focus()
+
+    def action_back(self) -> None:
+        self.dismiss()

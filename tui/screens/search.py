@@ -1,0 +1,189 @@
+"""The main view: search bar, filters, hits, facets, timeline and status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from indexer.search import SORTS, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchResult, Sort
+from tui.commands import ParleyCommands
+from tui.filters import SORT_LABELS, Filters
+from tui.history import History
+from tui.jobs import UpdateFinished, UpdateProgress, run_update
+from tui.screens.document import DocumentScreen
+from tui.widgets.chips import ChipBar
+from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.results_list import ResultsList
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.status_line import StatusLine
+from tui.widgets.suggestion import Suggestion
+from tui.widgets.timeline import Timeline
+
+NARROW = 80  # below this many columns the facet panel starts hidden
+
+
+class SearchScreen(Screen[None]):
+    """Owns the query, sort and filters; every change re-runs the search in a worker."""
+
+    COMMANDS = {ParleyCommands}
+    BINDINGS = [
+        Binding("ctrl+s", "cycle_sort", "Sort"),
+        Binding("ctrl+f", "toggle_facets", "Facets"),
+        Binding("ctrl+l", "clear_filters", "Clear filters"),
+        Binding("ctrl+y", "accept_suggestion", "Did you mean"),
+        Binding("ctrl+r", "reindex", "Reindex"),
+        Binding("slash,escape", "focus_search", "Search", show=False),
+    ]
+
+    sort: reactive[Sort] = reactive("relevance", init=False)
+    filters: reactive[Filters] = reactive(Filters, init=False)
+    show_facets: reactive[bool] = reactive(True)
+
+    @dataclass
+    class Searched(Message):
+        """A search finished and is still the latest one."""
+
+        result: SearchResult
+
+    @dataclass
+    class SearchFailed(Message):
+        """The latest search could not run; ``reason`` is one line for the status line."""
+
+        reason: str
+
+    def __init__(self, index: SearchIndex, index_dir: Path, history: History, timings: bool = True) -> None:
+        super().__init__()
+        self.index, self.index_dir, self.history, self.timings = index, index_dir, history, timings
+        self.query_text = ""
+        self.suggested: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(self.history, id="search-bar")
+        yield ChipBar(id="chips")
+        with Horizontal(id="main"):
+            with Vertical(id="results-column"):
+                yield Suggestion(id="suggestion")
+                yield ResultsList(id="results")
+            yield FacetPanel(id="facets")
+        yield Timeline(id="timeline")
+        yield StatusLine(self.timings, id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_facets = self.app.size.width >= NARROW
+        self.query_one(ChipBar).display = False
+        self.query_one(SearchBar).focus()
+        self.run_search()
+
+    def run_search(self) -> None:
+        self._search(self.filters.request(self.query_text, self.sort))
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, request) -> None:
+        """Blocking index call; a newer search cancels this one, whose result is then dropped."""
+        try:
+            outcome: Message = self.Searched(self.index.search(request))
+        except (QueryError, SchemaMismatch, IndexMissing, OSError) as exc:
+            outcome = self.SearchFailed(str(exc) or type(exc).__name__)
+        if not get_current_worker().is_cancelled:
+            self.post_message(outcome)
+
+    @on(Searched)
+    def _show(self, event: Searched) -> None:
+        result = event.result
+        self.suggested = result.suggestion if result.total == 0 else None
+        self.query_one(ResultsList).show(result.hits)
+        self.query_one(Suggestion).show(result.request.query, result.total, result.suggestion)
+        self.query_one(FacetPanel).show(result.facets, self.filters)
+        self.query_one(Timeline).show(result.facets)
+        self.query_one(StatusLine).show_result(result, SORT_LABELS[self.sort], self.filters.describe())
+        self.refresh_bindings()  # "Did you mean" appears in the footer only with a suggestion
+
+    @on(SearchFailed)
+    def _fail(self, event: SearchFailed) -> None:
+        self.query_one(StatusLine).show_error(event.reason)
+
+    @on(SearchBar.Search)
+    def _query(self, event: SearchBar.Search) -> None:
+        self.query_text = event.query
+        if event.submitted:
+            self.history.add(event.query)
+            self.query_one(ResultsList).focus()
+        self.run_search()
+
+    @on(FacetPanel.Toggled)
+    @on(ChipBar.Removed)
+    def _toggle(self, event: FacetPanel.Toggled | ChipBar.Removed) -> None:
+        self.filters = self.filters.toggle(event.facet, event.value)
+
+    @on(ResultsList.Open)
+    def _open(self, event: ResultsList.Open) -> None:
+        self.history.add(self.query_text)
+        self.app.push_screen(DocumentScreen(self.index, event.hit.id, self.query_text))
+
+    @on(Suggestion.Accept)
+    def _accept(self, event: Suggestion.Accept) -> None:
+        self.query_one(SearchBar).set_query(event.query)  # its Changed event runs the search
+
+    async def watch_filters(self, filters: Filters) -> None:
+        await self.query_one(ChipBar).show(filters)
+        self.run_search()
+
+    def watch_sort(self) -> None:
+        self.run_search()
+
+    def watch_show_facets(self, show: bool) -> None:
+        self.query_one(FacetPanel).display = show
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "accept_suggestion":
+            return self.suggested is not None
+        if action == "clear_filters":
+            return bool(self.filters.chosen()) or None  # None: shown dimmed
+        return True
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+
+    def action_sort(self, sort: Sort) -> None:
+        self.sort = sort
+
+    def action_toggle_facets(self) -> None:
+        self.show_facets = not self.show_facets
+
+    def action_clear_filters(self) -> None:
+        self.filters = Filters()
+
+    def action_accept_suggestion(self) -> None:
+        if self.suggested:
+            self.post_message(Suggestion.Accept(self.suggested))
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBar).focus()
+
+    def action_reindex(self) -> None:
+        self.query_one(StatusLine).show_job("reindexing…")
+        self._reindex()
+
+    @work(thread=True, exclusive=True, group="update")
+    def _reindex(self) -> None:
+        run_update(self, self.index_dir)
+
+    @on(UpdateProgress)
+    def _progress(self, event: UpdateProgress) -> None:
+        self.query_one(StatusLine).show_job(f"reindexing {event.done}/{event.total} files")
+
+    @on(UpdateFinished)
+    def _updated(self, event: UpdateFinished) -> None:
+        self.query_one(StatusLine).show_job(f"reindex failed: {event.error}" if event.error else f"reindexed: {event.summary}")
+        self.run_search()

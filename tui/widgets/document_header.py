@@ -1,0 +1,44 @@
+"""The document view's header: title and metadata, each value with where it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.widgets import Static
+
+from indexer.output import printable
+from indexer.search import Document
+from tui.text import day, marked, shown_path
+
+ORIGIN_NAMES = {"source": "outlet"}  # provenance keys under their on-screen names
+
+
+def header_text(doc: Document, roots: Iterable[str]) -> Text:
+    title = marked(doc.title, doc.title_highlights, "bold yellow")
+    title.stylize("bold")
+    title.plain = title.plain.replace("\n", " ")
+    rows = {
+        "outlet": doc.source or "unknown",
+        "date": day(doc.date),
+        "parties": ", ".join(doc.parties) or "none found",
+        "url": doc.url or "-",
+        "path": shown_path(doc.path, roots),
+    }
+    origins = {ORIGIN_NAMES.get(key, key): origin for key, origin in doc.provenance.items()}
+    lines = [title]
+    for key, value in rows.items():
+        line = Text(f"{key:8} ", style="dim").append(printable(value))
+        if key in origins:
+            line.append(f"  (from {printable(origins[key])})", style="dim italic")
+        lines.append(line)
+    if "title" in origins:
+        lines.append(Text(f"title    from {printable(origins['title'])}", style="dim italic"))
+    return Text("\n").join(lines)
+
+
+class DocumentHeader(Static):
+    """Plain text only: every value is an article's data and is never parsed as markup."""
+
+    def show(self, doc: Document, roots: Iterable[str]) -> None:
+        self.update(header_text(doc, roots))

@@ -1,0 +1,74 @@
+"""The query input: turns typing into searches and walks the query history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input
+
+from tui.history import History
+
+DEBOUNCE = 0.2  # seconds of quiet typing before a search runs
+
+
+class SearchBar(Input):
+    """Posts ``Search`` once typing settles (or at once on Enter); up/down recall past queries."""
+
+    BINDINGS = [
+        Binding("up", "recall(-1)", "Older query", show=False),
+        Binding("down", "recall(1)", "Newer query", show=False),
+    ]
+
+    @dataclass
+    class Search(Message):
+        """Search for ``query``; ``submitted`` when the user pressed Enter (a deliberate query)."""
+
+        query: str
+        submitted: bool
+
+    def __init__(self, history: History, **kwargs: object) -> None:
+        super().__init__(placeholder='Search: words, "phrases", OR, NOT, negot*, title:, date:2025 (F1: help)', **kwargs)
+        self.history = history
+        self._timer: Timer | None = None
+        self._recalled: int | None = None  # position in the history while browsing it
+        self._draft = ""  # what was typed before browsing, restored past the newest entry
+
+    @on(Input.Changed)
+    def _debounce(self, event: Input.Changed) -> None:
+        event.stop()
+        self._cancel_pending()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.post_message(self.Search(self.value, False)))
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._cancel_pending()
+        self._recalled = None
+        self.post_message(self.Search(self.value, True))
+
+    def _cancel_pending(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def set_query(self, query: str) -> None:
+        """Replace the query (a recalled or suggested one) with the cursor at its end."""
+        self.value = query
+        self.cursor_position = len(query)
+
+    def action_recall(self, step: int) -> None:
+        entries = self.history.entries
+        if self._recalled is None:
+            if step > 0 or not entries:
+                return
+            self._draft, self._recalled = self.value, len(entries)
+        self._recalled = max(0, self._recalled + step)
+        if self._recalled >= len(entries):
+            self._recalled = None
+            self.set_query(self._draft)
+        else:
+            self.set_query(entries[self._recalled])
