@@ -33,8 +33,11 @@ class Article:
     date: datetime | None = None
     url: str | None = None
     parties: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
-    # Where each metadata value came from ("catalog", "front matter", "json", "html", ...).
+    # Where each metadata value came from: explicit ("catalog", "front matter", "json",
+    # "html"), or inferred ("url", "dateline", "byline", "sign-off", "text", "person").
     provenance: dict[str, str] = field(default_factory=dict)
 
 

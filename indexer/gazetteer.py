@@ -1,8 +1,12 @@
-"""The parties gazetteer: canonical names of states and blocs, with the aliases that name them.
+"""Name lists: parties (states and blocs), people and places, and the words that name them.
 
-The data lives in ``indexer/data/parties.toml`` (users edit it; a file of the same shape can
-be given instead). Aliases are matched case-sensitively on whole words, so "Turkey" the
-country is found and "turkey" the bird is not, and "US" never matches the pronoun "us".
+The data lives in TOML files users can edit: ``indexer/data/{parties,people,places}.toml``, or
+the same file names in the folder ``$PARLEY_DATA`` (files missing there fall back to the
+shipped ones). Each entry has ``aliases`` (matched case-sensitively on whole words, so
+"Turkey" the country is found and "turkey" the bird is not, and "US" never matches "us"),
+optional ``not_within`` phrases in which an alias names nothing ("Latin America"), and
+optional ``spellings``: groups of single words that are one name spelled differently
+(Kyiv/Kiev), which search folds together. A person may name the ``party`` they act for.
 """
 
 from __future__ import annotations
@@ -10,13 +14,15 @@ from __future__ import annotations
 import os
 import tomllib
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from indexer.analysis import word_spans
+from indexer.analysis import normalize, word_spans
 
 _POSSESSIVE = ("'s", "’s")
+KINDS = ("parties", "people", "places")
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -29,12 +35,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 class Gazetteer:
-    """Finds the parties a text names, and resolves a name a user types to its party."""
+    """Finds the names of one kind a text mentions, and resolves a name a user types."""
 
     def __init__(self, entries: dict[str, list[str]], blockers: list[str] = ()) -> None:
-        """``entries`` maps each party to its aliases; ``blockers`` are phrases that name no
-        party ("Latin America"): they compete in the longest-match like aliases and, when
-        they win, consume their words."""
+        """``entries`` maps each canonical name to its aliases; ``blockers`` are phrases that
+        name nothing ("Latin America"): they compete in the longest match like aliases and,
+        when they win, consume their words."""
         self.names: tuple[str, ...] = tuple(sorted(entries))
         self._by_words: dict[tuple[str, ...], str] = {}
         self._lengths: dict[str, set[int]] = {}
@@ -47,47 +53,81 @@ class Gazetteer:
                 self._folded.setdefault(" ".join(_words(alias)).lower(), canonical)
         self._folded.update({name.lower(): name for name in entries})
 
-    def _add(self, phrase: str, party: str) -> None:
+    def _add(self, phrase: str, name: str) -> None:
         key = _words(phrase)
         if key:
-            self._by_words[key] = party
+            self._by_words[key] = name
             self._lengths.setdefault(key[0], set()).add(len(key))
 
-    @classmethod
-    def from_file(cls, path: Path) -> Gazetteer:
-        data = tomllib.loads(path.read_text("utf-8"))
-        entries = {name: list(v.get("aliases", [])) for name, v in data.items()}
-        blockers = [phrase for v in data.values() for phrase in v.get("not_within", [])]
-        return cls(entries, blockers)
-
     def find(self, text: str) -> Counter[str]:
-        """Count each party named in ``text`` (longest alias wins where aliases overlap)."""
-        words = _words(text)
+        """Count each name mentioned in ``text`` (leftmost-longest alias wins)."""
+        return self.find_words(_words(text))
+
+    def find_words(self, words: tuple[str, ...]) -> Counter[str]:
         found: Counter[str] = Counter()
         i = 0
         while i < len(words):
             step = 1
             for n in sorted(self._lengths.get(words[i], ()), reverse=True):
-                party = self._by_words.get(words[i : i + n])
-                if party is not None:
-                    if party:
-                        found[party] += 1
+                name = self._by_words.get(words[i : i + n])
+                if name is not None:
+                    if name:
+                        found[name] += 1
                     step = n
                     break
             i += step
         return found
 
     def resolve(self, name: str) -> str | None:
-        """The canonical party for a name typed by a user, any case ("kremlin" -> "Russia")."""
+        """The canonical name for what a user typed, in any case ("kremlin" -> "Russia")."""
         return self._folded.get(" ".join(_words(name)).lower())
 
 
+@dataclass(frozen=True)
+class Names:
+    """Every name list, plus what links them: a person's party, and spelling variants."""
+
+    parties: Gazetteer
+    people: Gazetteer
+    places: Gazetteer
+    person_party: dict[str, str]
+    spellings: dict[str, str]  # normalized variant -> normalized preferred spelling
+
+    def fold(self, word: str) -> str:
+        """The preferred spelling of a normalized word ("kiev" -> "kyiv"), else the word."""
+        return self.spellings.get(word, word)
+
+
+def load_names(folder: Path | None = None) -> Names:
+    """Read the three name files from ``folder`` where present, else the shipped ones."""
+    tables = {kind: _load_table(folder, f"{kind}.toml") for kind in KINDS}
+    spellings: dict[str, str] = {}
+    for table in tables.values():
+        for entry in table.values():
+            for group in entry.get("spellings", []):
+                preferred = normalize(group[0])
+                spellings.update({normalize(variant): preferred for variant in group[1:]})
+    gazetteers = {
+        kind: Gazetteer(
+            {name: list(entry.get("aliases", [])) for name, entry in table.items()},
+            [phrase for entry in table.values() for phrase in entry.get("not_within", [])],
+        )
+        for kind, table in tables.items()
+    }
+    person_party = {name: e["party"] for name, e in tables["people"].items() if e.get("party")}
+    return Names(**gazetteers, person_party=person_party, spellings=spellings)
+
+
+def _load_table(folder: Path | None, file_name: str) -> dict[str, dict]:
+    if folder is not None and (folder / file_name).is_file():
+        return tomllib.loads((folder / file_name).read_text("utf-8"))
+    shipped = resources.files("indexer").joinpath("data", file_name)
+    return tomllib.loads(shipped.read_text("utf-8")) if shipped.is_file() else {}
+
+
 @lru_cache(maxsize=1)
-def default_gazetteer() -> Gazetteer:
-    """The gazetteer in ``$PARLEY_PARTIES``, else the one shipped with parley (loaded once
-    per process). After editing it, `parley reindex --full` applies it to indexed articles."""
-    override = os.environ.get("PARLEY_PARTIES")
-    if override:
-        return Gazetteer.from_file(Path(override))
-    with resources.as_file(resources.files("indexer").joinpath("data/parties.toml")) as path:
-        return Gazetteer.from_file(path)
+def default_names() -> Names:
+    """The names in ``$PARLEY_DATA`` or shipped with parley, loaded once per process. After an
+    edit, `parley reindex --full` applies it to articles already indexed."""
+    folder = os.environ.get("PARLEY_DATA")
+    return load_names(Path(folder) if folder else None)

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from indexer.search import Document, Facets, Hit, IndexStats, SearchResult
 
+FACET_NAMES = ("source", "parties", "people", "places", "year", "month")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -39,7 +40,7 @@ def hit_dict(hit: Hit) -> dict[str, object]:
 
 
 def facets_dict(facets: Facets) -> dict[str, dict[str, int]]:
-    return {name: {v.value: v.count for v in getattr(facets, name)} for name in ("source", "parties", "year", "month")}
+    return {name: {v.value: v.count for v in getattr(facets, name)} for name in FACET_NAMES}
 
 
 def result_json(result: SearchResult) -> str:
@@ -61,7 +62,7 @@ def result_jsonl(result: SearchResult) -> str:
     return "".join(json.dumps(hit_dict(h), ensure_ascii=False) + "\n" for h in result.hits)
 
 
-CSV_COLUMNS = ("id", "path", "title", "source", "date", "parties", "score", "url", "snippet")
+CSV_COLUMNS = ("id", "path", "title", "source", "date", "parties", "people", "places", "score", "url", "snippet")
 
 
 def result_csv(result: SearchResult) -> str:
@@ -71,7 +72,8 @@ def result_csv(result: SearchResult) -> str:
     for hit in result.hits:
         snippet = " … ".join(" ".join(f.text.split()) for f in hit.snippet)
         writer.writerow([hit.id, hit.path, hit.title, hit.source or "", _iso(hit.date) or "",
-                         "; ".join(hit.parties), hit.score, hit.url or "", snippet])
+                         "; ".join(hit.parties), "; ".join(hit.people), "; ".join(hit.places),
+                         hit.score, hit.url or "", snippet])
     return out.getvalue()
 
 

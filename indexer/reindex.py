@@ -18,8 +18,9 @@ from indexer.article import FileResult, Skip
 from indexer.catalog import CatalogCache
 from indexer.engine import IndexedFile, WhooshWriter, open_writer
 from indexer.enrich import enrich
-from indexer.gazetteer import default_gazetteer
+from indexer.gazetteer import default_names
 from indexer.index_state import load_state, save_state
+from indexer.outlets import default_outlets
 from indexer.ingest import IngestOptions, discover, read_file, stat_state
 
 BATCH_DOCS = 2000  # documents per commit: bounds what an interruption can lose
@@ -100,7 +101,8 @@ class _Run:
         self.committed = Summary()
         self.pending = 0
         self.catalogs = CatalogCache()
-        self.gazetteer = default_gazetteer()
+        self.names = default_names()
+        self.outlets = default_outlets()
 
     def execute(self) -> None:
         known = self.writer.indexed_files()
@@ -144,7 +146,7 @@ class _Run:
             self.writer.delete_file(str(path))
         new_ids = set()
         for article in result.articles:
-            self.writer.add(enrich(article, self.gazetteer), result.state)
+            self.writer.add(enrich(article, self.names, self.outlets), result.state)
             new_ids.add(article.id)
         self.summary.added += len(new_ids - old_ids)
         self.summary.updated += len(new_ids & old_ids)

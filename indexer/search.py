@@ -67,11 +67,14 @@ class Hit:
     source: str | None
     date: datetime | None
     parties: tuple[str, ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
     url: str | None
     score: float
     snippet: tuple[Fragment, ...]
     highlights: tuple[Span, ...]
     title_highlights: tuple[Span, ...]
+    provenance: dict[str, str] = field(default_factory=dict)  # where source, date, ... came from
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ class Facets:
 
     source: tuple[FacetValue, ...] = ()
     parties: tuple[FacetValue, ...] = ()
+    people: tuple[FacetValue, ...] = ()
+    places: tuple[FacetValue, ...] = ()
     year: tuple[FacetValue, ...] = ()
     month: tuple[FacetValue, ...] = ()  # "YYYY-MM", within the chosen years (or all)
 
@@ -98,6 +103,8 @@ class SearchRequest:
     query: str = ""
     sources: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # "2025", or UNKNOWN
     months: tuple[str, ...] = ()  # "2025-03"
     since: date | None = None
@@ -129,6 +136,8 @@ class Document:
     source: str | None
     date: datetime | None
     parties: tuple[str, ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
     url: str | None
     extra: dict[str, object]
     provenance: dict[str, str]

@@ -30,7 +30,7 @@ def test_search_json_shape(capsys, seed_index: Path) -> None:
     hit = data["hits"][0]
     assert {"id", "path", "title", "source", "date", "parties", "score", "snippet", "highlights"} <= set(hit)
     assert hit["source"] == "Truthout" and isinstance(hit["parties"], list)
-    assert set(data["facets"]) == {"source", "parties", "year", "month"}
+    assert set(data["facets"]) == {"source", "parties", "people", "places", "year", "month"}
     assert data["facets"]["source"]["Truthout"] >= 1
     start, end = hit["highlights"][0]
     shown = json.loads(run(capsys, "show", hit["id"], "--index", str(seed_index), "--format", "json")[1])

@@ -1,7 +1,7 @@
 """From a user's query string and facet filters to Whoosh queries, with errors a user can read.
 
 The language: words AND together; OR, NOT, parentheses; "phrases"; wildcards (`negot*`);
-fuzzy (`Zelenskiy~`, `Zelenskiy~2`); fields `title:`, `body:`, `source:`, `party:`, `date:`;
+fuzzy (`Zelenskiy~`, `Zelenskiy~2`); fields `title:`, `body:`, `source:`, `party:`, `person:`, `place:`, `date:`;
 dates as `date:2025`, `date:2025-03`, `date:[2025-01-01 to 2025-06-30]`, `date:[2025 to]`.
 """
 
@@ -14,11 +14,12 @@ from whoosh import query
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, MultifieldParser, syntax
 from whoosh.qparser.dateparse import DateParserPlugin
 
-from indexer.engine.schema import VALUE_SEP, ValueTokenizer
+from indexer.engine.schema import VALUE_SEP, NameTokenizer, ValueTokenizer
 from indexer.search import UNKNOWN, QueryError, SearchRequest
 
-FIELDS = ("title", "body", "source", "party", "date")
-_FIELD_ALIASES = {"parties": ["party"], "body": ["text"]}
+FIELDS = ("title", "body", "source", "party", "person", "place", "date")
+_FIELD_ALIASES = {"parties": ["party"], "people": ["person"], "places": ["place"], "body": ["text"]}
+_ALIAS_NAMES = {alias for aliases in _FIELD_ALIASES.values() for alias in aliases} | set(_FIELD_ALIASES)
 _FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?=\S)")
 _DANGLING = re.compile(r"^\s*(AND|OR)\b|\b(AND|OR|NOT)\s*$")
 
@@ -64,7 +65,7 @@ def _check_syntax(text: str) -> None:
     if _DANGLING.search(text):
         raise QueryError("AND/OR/NOT needs a term on each side")
     for name in _FIELD_PREFIX.findall(_outside_quotes(text)):
-        if name.lower() not in FIELDS and name.lower() not in ("parties", "text"):
+        if name.lower() not in FIELDS and name.lower() not in _ALIAS_NAMES:
             raise QueryError(f"unknown field '{name}:' (fields: {', '.join(FIELDS)})")
 
 
@@ -89,8 +90,9 @@ def filter_queries(request: SearchRequest) -> dict[str, query.Query]:
     filters: dict[str, query.Query] = {}
     if request.sources:
         filters["source"] = _any_value("source", request.sources)
-    if request.parties:
-        filters["parties"] = _any_value("parties", request.parties)
+    for name in ("parties", "people", "places"):
+        if getattr(request, name):
+            filters[name] = _any_value(name, getattr(request, name))
     if request.years:
         filters["year"] = query.Or([_year_range(y) for y in request.years])
     if request.months:
@@ -111,9 +113,7 @@ def _any_value(field: str, values: tuple[str, ...]) -> query.Query:
 
 
 def _slugs(field: str, value: str) -> list[str]:
-    from indexer.engine.schema import PartyTokenizer
-
-    tokenizer = PartyTokenizer() if field == "parties" else ValueTokenizer()
+    tokenizer = ValueTokenizer() if field == "source" else NameTokenizer(field)
     return [t.text for t in tokenizer(value.replace(VALUE_SEP, " "))]
 
 

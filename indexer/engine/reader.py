@@ -15,7 +15,7 @@ from indexer import analysis
 from indexer.engine import highlight
 from indexer.engine.query import filter_queries, make_parser, parse_user_query
 from indexer.engine.schema import VALUE_SEP
-from indexer.engine.store import open_existing, read_facet_row
+from indexer.engine.store import FacetRow, open_existing, read_facet_row
 from indexer.index_state import load_state
 from indexer.search import (
     Document,
@@ -43,7 +43,7 @@ class WhooshIndex:
         self._analyzer = self._ix.schema["body"].analyzer
         self._lock = threading.Lock()
         self._searcher = self._ix.searcher()
-        self._facet_rows: list[tuple[str, str, str, tuple[str, ...]]] | None = None
+        self._facet_rows: list[FacetRow] | None = None
 
     def close(self) -> None:
         with self._lock:
@@ -101,11 +101,14 @@ class WhooshIndex:
             source=fields.get("source") or None,
             date=fields.get("date"),
             parties=_split(fields.get("parties")),
+            people=_split(fields.get("people")),
+            places=_split(fields.get("places")),
             url=fields.get("url"),
             score=round(float(hit.score or 0.0), 4),
             snippet=highlight.snippet(body, marks) if wanted is not None else (),
             highlights=marks,
             title_highlights=title_marks,
+            provenance=dict((fields.get("meta") or {}).get("provenance") or {}),
         )
 
     def _marks(self, body: str, title: str, wanted: highlight.HighlightTerms | None):
@@ -123,18 +126,22 @@ class WhooshIndex:
         def docs_without(*own: str) -> Iterable[int]:
             return set.intersection(*(docs for name, docs in by_filter.items() if name not in own))
 
-        sources = Counter(rows[d][0] for d in docs_without("source"))
-        parties = Counter(p for d in docs_without("parties") for p in rows[d][3])
-        years = Counter(rows[d][1] for d in docs_without("year"))
-        months = Counter(rows[d][2] for d in docs_without("month"))
+        def values(name: str, own_filter: str) -> Counter[str]:
+            return Counter(v for d in docs_without(own_filter) for v in getattr(rows[d], name))
+
+        def single(name: str, own_filter: str) -> Counter[str]:
+            return Counter(getattr(rows[d], name) for d in docs_without(own_filter))
+
         return Facets(
-            source=_ranked_counts(sources),
-            parties=_ranked_counts(parties),
-            year=_by_value(years),
-            month=_by_value(months),
+            source=_ranked_counts(single("source", "source")),
+            parties=_ranked_counts(values("parties", "parties")),
+            people=_ranked_counts(values("people", "people")),
+            places=_ranked_counts(values("places", "places")),
+            year=_by_value(single("year", "year")),
+            month=_by_value(single("month", "month")),
         )
 
-    def _rows(self, searcher) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    def _rows(self, searcher) -> list[FacetRow]:
         """Every document's facet values, decoded once per index version (a list indexed by
         doc number), so counting a facet costs one lookup per matching document."""
         if self._facet_rows is None:
@@ -173,6 +180,8 @@ class WhooshIndex:
             source=fields.get("source") or None,
             date=fields.get("date"),
             parties=_split(fields.get("parties")),
+            people=_split(fields.get("people")),
+            places=_split(fields.get("places")),
             url=fields.get("url"),
             extra=dict(meta.get("extra") or {}),
             provenance=dict(meta.get("provenance") or {}),

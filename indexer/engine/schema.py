@@ -14,12 +14,13 @@ from whoosh import columns, fields
 from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
 
 from indexer import analysis
-from indexer.gazetteer import _words, default_gazetteer
+from indexer.gazetteer import _words, default_names
 
 # Bump when the schema or the analysis changes: older indexes are then refused with a
 # message to run `parley reindex --full`.
-SCHEMA_VERSION = 1
-VALUE_SEP = "\x1f"  # between facet values in stored columns; never in article metadata
+SCHEMA_VERSION = 2
+VALUE_SEP = "\x1f"  # between values of one field in stored columns; never in article text
+GROUP_SEP = "\x1e"  # between fields in the facets column
 
 
 class WordTokenizer(Tokenizer):
@@ -49,6 +50,18 @@ class WordTokenizer(Tokenizer):
             if chars:
                 token.startchar = start_char + start
                 token.endchar = start_char + end
+            yield token
+
+
+class SpellingFoldFilter(Filter):
+    """Folds spelling variants to one form (Kiev -> kyiv, Donbass -> donbas) from the name
+    data files, before stemming, at index and query time alike: a search for either spelling
+    finds both, and highlighting (which re-runs this chain) marks the spelling written."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        fold = default_names().fold
+        for token in tokens:
+            token.text = fold(token.text)
             yield token
 
 
@@ -93,13 +106,20 @@ class ValueTokenizer(Tokenizer):
         return "-".join(_words(value)).lower()
 
 
-class PartyTokenizer(ValueTokenizer):
-    """Like ValueTokenizer, but a name a user types resolves through the gazetteer first,
-    so `party:kremlin` and `party:"united states"` find Russia and United States."""
+class NameTokenizer(ValueTokenizer):
+    """Like ValueTokenizer, but a name a user types resolves through its gazetteer first, so
+    `party:kremlin`, `person:zelensky` and `place:donbass` find Russia, Volodymyr Zelenskyy
+    and Donbas."""
 
-    @staticmethod
-    def slug(value: str) -> str:
-        return ValueTokenizer.slug(default_gazetteer().resolve(value) or value)
+    def __init__(self, kind: str) -> None:
+        self.kind = kind  # "parties", "people" or "places"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NameTokenizer) and other.kind == self.kind
+
+    def slug(self, value: str) -> str:
+        gazetteer = getattr(default_names(), self.kind)
+        return ValueTokenizer.slug(gazetteer.resolve(value) or value)
 
 
 def word_analyzer() -> Any:
@@ -108,7 +128,7 @@ def word_analyzer() -> Any:
 
 
 def text_analyzer() -> Any:
-    return word_analyzer() | NltkStemFilter()
+    return word_analyzer() | SpellingFoldFilter() | NltkStemFilter()
 
 
 def build_schema() -> fields.Schema:
@@ -123,11 +143,13 @@ def build_schema() -> fields.Schema:
         # to unstemmed words; a separate field keeps the two apart.
         words=fields.TEXT(analyzer=word_analyzer(), phrase=False),
         source=fields.KEYWORD(analyzer=ValueTokenizer(), stored=True, scorable=False),
-        parties=fields.KEYWORD(analyzer=PartyTokenizer(), stored=True, scorable=False),
+        parties=fields.KEYWORD(analyzer=NameTokenizer("parties"), stored=True, scorable=False),
+        people=fields.KEYWORD(analyzer=NameTokenizer("people"), stored=True, scorable=False),
+        places=fields.KEYWORD(analyzer=NameTokenizer("places"), stored=True, scorable=False),
         date=fields.DATETIME(stored=True, sortable=True),
         url=fields.STORED(),
         meta=fields.STORED(),
-        # source, year-month and parties of each document, read when counting facets
+        # source, year-month, parties, people and places of each document, for facet counts
         facets=fields.COLUMN(columns.VarBytesColumn()),
         # path, size, mtime_ns and sha1 of the file a document came from, read by reindex
         file=fields.COLUMN(columns.VarBytesColumn()),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from whoosh import index as whoosh_index
 
-from indexer.engine.schema import SCHEMA_VERSION, VALUE_SEP
+from indexer.article import Article
+from indexer.engine.schema import GROUP_SEP, SCHEMA_VERSION, VALUE_SEP
 from indexer.index_state import load_state
 from indexer.search import IndexMissing, SchemaMismatch, UNKNOWN
 
@@ -33,14 +34,26 @@ def open_existing(index_dir: Path) -> whoosh_index.Index:
     return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
 
 
-def facet_row(source: str | None, date: datetime | None, parties: list[str]) -> bytes:
-    month = date.strftime("%Y-%m") if date else ""
-    return VALUE_SEP.join([source or "", month, *parties]).encode("utf-8")
+class FacetRow(NamedTuple):
+    """One document's facet values, UNKNOWN where an outlet or date is missing."""
+
+    source: str
+    year: str
+    month: str
+    parties: tuple[str, ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
 
 
-def read_facet_row(raw: bytes) -> tuple[str, str, str, tuple[str, ...]]:
-    """(source, year, month, parties) with UNKNOWN for what is missing."""
+def facet_row(article: Article) -> bytes:
+    month = article.date.strftime("%Y-%m") if article.date else ""
+    groups = [article.source or "", month, *(VALUE_SEP.join(v) for v in (article.parties, article.people, article.places))]
+    return GROUP_SEP.join(groups).encode("utf-8")
+
+
+def read_facet_row(raw: bytes) -> FacetRow:
     if not raw:
-        return UNKNOWN, UNKNOWN, UNKNOWN, ()
-    source, month, *parties = raw.decode("utf-8").split(VALUE_SEP)
-    return source or UNKNOWN, month[:4] or UNKNOWN, month or UNKNOWN, tuple(parties)
+        return FacetRow(UNKNOWN, UNKNOWN, UNKNOWN, (), (), ())
+    source, month, *lists = raw.decode("utf-8").split(GROUP_SEP)
+    parties, people, places = (tuple(v for v in group.split(VALUE_SEP) if v) for group in lists)
+    return FacetRow(source or UNKNOWN, month[:4] or UNKNOWN, month or UNKNOWN, parties, people, places)

@@ -69,10 +69,12 @@ class WhooshWriter:
             words=f"{article.title}\n{article.body}",
             source=article.source or "",
             parties=VALUE_SEP.join(article.parties),
+            people=VALUE_SEP.join(article.people),
+            places=VALUE_SEP.join(article.places),
             date=article.date,
             url=article.url,
             meta=meta,
-            facets=facet_row(article.source, article.date, article.parties),
+            facets=facet_row(article),
             file=VALUE_SEP.join([state.path, str(state.size), str(state.mtime_ns), state.sha1, article.id]).encode(),
         )
 
