@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from indexer.search import SORTS, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchResult, Sort
+from indexer.search import SORTS, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchRequest, SearchResult, Sort
 from tui.commands import ParleyCommands
 from tui.filters import SORT_LABELS, Filters
 from tui.history import History
@@ -66,6 +66,7 @@ class SearchScreen(Screen[None]):
         self.index, self.index_dir, self.history, self.timings = index, index_dir, history, timings
         self.query_text = ""
         self.suggested: str | None = None
+        self.shown_request: SearchRequest | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(self.history, id="search-bar")
@@ -89,7 +90,7 @@ class SearchScreen(Screen[None]):
         self._search(self.filters.request(self.query_text, self.sort))
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, request) -> None:
+    def _search(self, request: SearchRequest) -> None:
         """Blocking index call; a newer search cancels this one, whose result is then dropped."""
         try:
             outcome: Message = self.Searched(self.index.search(request))
@@ -102,7 +103,8 @@ class SearchScreen(Screen[None]):
     def _show(self, event: Searched) -> None:
         result = event.result
         self.suggested = result.suggestion if result.total == 0 else None
-        self.query_one(ResultsList).show(result.hits)
+        self.query_one(ResultsList).show(result.hits, keep=result.request == self.shown_request)
+        self.shown_request = result.request
         self.query_one(Suggestion).show(result.request.query, result.total, result.suggestion)
         self.query_one(FacetPanel).show(result.facets, self.filters)
         self.query_one(Timeline).show(result.facets)

@@ -32,7 +32,7 @@ def hit_prompt(rank: int, hit: Hit) -> Text:
 
 
 class ResultsList(StableOptionList):
-    """Arrow keys or j/k move, Enter or a click opens; the highlighted hit survives a refresh."""
+    """Arrow keys or j/k move, Enter or a click opens."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -49,12 +49,13 @@ class ResultsList(StableOptionList):
         super().__init__(**kwargs)
         self.hits: dict[str, Hit] = {}
 
-    def show(self, hits: tuple[Hit, ...]) -> None:
+    def show(self, hits: tuple[Hit, ...], keep: bool) -> None:
+        """``keep``: the same search ran again (a reindex), so stay on the same hit."""
         self.hits = {hit.id: hit for hit in hits}
         options: list[Option | None] = []
         for rank, hit in enumerate(hits, start=1):
             options += [Option(hit_prompt(rank, hit), id=hit.id), None]
-        self.replace_options(options[:-1])
+        self.replace_options(options[:-1], keep)
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,152 @@
+"""The search view as a user meets it: typing, facets and chips, sort, suggestions, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.search import SearchIndex, SearchRequest
+from tui.app import ParleyApp
+from tui.screens.help import HelpScreen
+from tui.widgets.chips import Chip
+from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.results_list import ResultsList
+from tui.widgets.search_bar import SearchBar
+
+NO_FLY = '"no-fly zone"'
+
+
+def titles(ui) -> list[str]:
+    results = ui.app.screen.query_one(ResultsList)
+    return [results.hits[option.id].title for option in results.options]
+
+
+def test_typing_shows_the_best_hit_first_without_pressing_enter(drive, seed_index: Path, seeds: SearchIndex) -> None:
+    expected = seeds.search(SearchRequest(query=NO_FLY)).hits[0]
+
+    async def scenario(ui) -> None:
+        await ui.search(NO_FLY, submit=False)
+        assert titles(ui)[0] == expected.title
+        assert expected.title[:40] in ui.text(ResultsList)
+        assert ui.text("#status-summary").startswith("1 hit · ")
+        assert ui.app.focused is ui.app.screen.query_one(SearchBar)  # still typing
+
+    drive(ParleyApp(seed_index), scenario)
+
+
+def test_a_facet_value_narrows_the_hits_and_refreshes_counts_and_choosing_it_again_drops_it(
+    drive, seed_index: Path, seeds: SearchIndex
+) -> None:
+    everything = seeds.search(SearchRequest(limit=None))
+    outlet = seeds.search(SearchRequest(query=NO_FLY)).hits[0].source
+    narrowed = seeds.search(SearchRequest(sources=(outlet,), limit=None))
+    top_party = narrowed.facets.parties[0]
+
+    async def choose(ui, option_id: str) -> None:
+        panel = ui.app.screen.query_one(FacetPanel)
+        panel.focus()
+        panel.highlighted = panel.get_option_index(option_id)
+        await ui.press("enter")
+
+    async def scenario(ui) -> None:
+        assert len(titles(ui)) == everything.total
+        await choose(ui, f"source\t{outlet}")
+        assert len(titles(ui)) == narrowed.total < everything.total
+        assert [chip.value for chip in ui.app.screen.query(Chip)] == [outlet]
+        assert f"{top_party.value}" in ui.text(FacetPanel)
+        party_line = next(line for line in ui.text(FacetPanel).splitlines() if top_party.value in line)
+        assert party_line.split()[-1] == str(top_party.count)
+        assert f"filters: outlet={outlet}" in ui.text("#status-summary")
+        await choose(ui, f"source\t{outlet}")
+        assert len(titles(ui)) == everything.total
+        assert not ui.app.screen.query(Chip)
+
+    drive(ParleyApp(seed_index), scenario)
+
+
+def test_two_values_of_one_facet_or_together_and_a_chip_click_removes_its_filter(
+    drive, seed_index: Path, seeds: SearchIndex
+) -> None:
+    first, second = (v.value for v in seeds.search(SearchRequest()).facets.source[:2])
+    both = seeds.search(SearchRequest(sources=(first, second))).total
+
+    async def scenario(ui) -> None:
+        panel = ui.app.screen.query_one(FacetPanel)
+        for value in (first, second):
+            panel.focus()
+            panel.highlighted = panel.get_option_index(f"source\t{value}")
+            await ui.press("enter")
+        assert len(titles(ui)) == both
+        await ui.pilot.click(ui.app.screen.query(Chip).first())
+        await ui.settle()
+        assert [chip.value for chip in ui.app.screen.query(Chip)] == [second]
+
+    drive(ParleyApp(seed_index), scenario)
+
+
+def test_sort_key_cycles_relevance_newest_oldest(drive, seed_index: Path, seeds: SearchIndex) -> None:
+    newest = seeds.search(SearchRequest(query="peace", sort="-date")).hits[0].title
+    oldest = seeds.search(SearchRequest(query="peace", sort="date")).hits[0].title
+
+    async def scenario(ui) -> None:
+        await ui.search("peace")
+        await ui.press("ctrl+s")
+        assert "sort: newest" in ui.text("#status-summary") and titles(ui)[0] == newest
+        await ui.press("ctrl+s")
+        assert "sort: oldest" in ui.text("#status-summary") and titles(ui)[0] == oldest
+        await ui.press("ctrl+s")
+        assert "sort: relevance" in ui.text("#status-summary")
+
+    drive(ParleyApp(seed_index), scenario)
+
+
+def test_zero_hits_offers_the_suggestion_and_one_key_accepts_it(drive, seed_index: Path, seeds: SearchIndex) -> None:
+    suggestion = seeds.search(SearchRequest(query="ukrane")).suggestion
+    assert suggestion
+
+    async def scenario(ui) -> None:
+        await ui.search("ukrane")
+        assert not titles(ui)
+        assert f"Did you mean {suggestion}?" in ui.text("#suggestion")
+        await ui.press("ctrl+y")
+        assert ui.app.screen.query_one(SearchBar).value == suggestion
+        await ui.settle()
+        assert titles(ui) and not ui.app.screen.query_one("#suggestion").display
+
+    drive(ParleyApp(seed_index), scenario)
+
+
+def test_a_malformed_query_shows_one_line_in_the_status_line(drive, seed_index: Path) -> None:
+    async def scenario(ui) -> None:
+        await ui.search("title:((")
+        status = ui.text("#status-summary")
+        assert "unbalanced" in status and "Traceback" not in status
+
+    drive(ParleyApp(seed_index), scenario)
+
+
+def test_facet_panel_toggles_at_80x24(drive, seed_index: Path) -> None:
+    async def scenario(ui) -> None:
+        panel, results = ui.app.screen.query_one(FacetPanel), ui.app.screen.query_one(ResultsList)
+        assert panel.display
+        narrow = results.size.width
+        await ui.press("ctrl+f")
+        assert not panel.display and results.size.width > narrow
+        await ui.press("ctrl+f")
+        assert panel.display and results.size.width == narrow
+
+    drive(ParleyApp(seed_index), scenario, size=(80, 24))
+
+
+def test_palette_sorts_by_newest_and_help_opens_and_closes(drive, seed_index: Path) -> None:
+    async def scenario(ui) -> None:
+        await ui.press("ctrl+p")
+        await ui.pilot.press(*"sort by newest")
+        await ui.pilot.pause(0.3)
+        await ui.press("enter")
+        assert "sort: newest" in ui.text("#status-summary")
+        await ui.press("f1")
+        assert isinstance(ui.app.screen, HelpScreen)
+        await ui.press("escape")
+        assert not isinstance(ui.app.screen, HelpScreen)
+
+    drive(ParleyApp(seed_index), scenario)
