@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 INDEX  ?= index
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench eval-metadata clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# Precision and recall of outlet, date, parties and people on tests/data/metadata_eval.jsonl.
+eval-metadata: setup
+	$(BIN)/python -m bench.eval_metadata $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) $(INDEX)/_MAIN_* $(INDEX)/MAIN_* $(INDEX)/parley.json

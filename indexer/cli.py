@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="?", default="", help="query (empty: every document)")
     search.add_argument("--source", action="append", default=[], metavar="S", help="only this outlet (repeatable)")
     search.add_argument("--party", action="append", default=[], metavar="P", help="only articles naming P (repeatable)")
+    search.add_argument("--person", action="append", default=[], metavar="NAME", help="only articles naming this person (repeatable)")
+    search.add_argument("--place", action="append", default=[], metavar="NAME", help="only articles naming this place (repeatable)")
     search.add_argument("--since", type=_date, metavar="DATE")
     search.add_argument("--until", type=_date, metavar="DATE")
     search.add_argument("--sort", choices=SORTS, default="relevance")
@@ -61,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser("stats", parents=[common], help="describe the index")
     stats.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = commands.add_parser("export", parents=[common], help="write every matching document's metadata")
+    export.add_argument("query", nargs="?", default="", help="query (empty: every document)")
+    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--output", type=Path, default=None, metavar="FILE", help="write here instead of stdout")
 
     commands.add_parser("tui", parents=[common], help="open the terminal UI (the default)")
     return parser
@@ -76,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     index_dir = args.index or default_index()
     handler = {
         "index": cmd_index, "reindex": cmd_index, "search": cmd_search,
-        "show": cmd_show, "stats": cmd_stats, "tui": cmd_tui, None: cmd_tui,
+        "show": cmd_show, "stats": cmd_stats, "export": cmd_export, "tui": cmd_tui, None: cmd_tui,
     }[args.command]
     try:
         return handler(args, index_dir)
@@ -121,6 +128,7 @@ def cmd_search(args: argparse.Namespace, index_dir: Path) -> int:
 
     request = SearchRequest(
         query=args.query, sources=tuple(args.source), parties=tuple(args.party),
+        people=tuple(args.person), places=tuple(args.place),
         since=args.since, until=args.until, sort=args.sort,
         limit=args.limit or None, facets=args.format == "json" or args.format == "text",
     )
@@ -167,6 +175,23 @@ def cmd_stats(args: argparse.Namespace, index_dir: Path) -> int:
         for key, value in stats.items():
             print(f"{key:15} {', '.join(value) if isinstance(value, (list, tuple)) else value}")
     return EXIT_FOUND
+
+
+def cmd_export(args: argparse.Namespace, index_dir: Path) -> int:
+    """Every match, no limit, as metadata rows: how metadata reaches a spreadsheet or script."""
+    from indexer import output
+    from indexer.search import open_index
+
+    request = SearchRequest(query=args.query, limit=None, highlight=False, facets=False)
+    result = open_index(index_dir).search(request)
+    render = output.export_csv if args.format == "csv" else output.export_jsonl
+    text = render(result.hits)
+    if args.output:
+        args.output.write_text(text, "utf-8")
+        print(f"exported {result.total} documents to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_FOUND if result.total else EXIT_NONE
 
 
 def cmd_tui(args: argparse.Namespace, index_dir: Path) -> int:

@@ -24,7 +24,7 @@ _OPENING_CHARS = 600
 # Finds where a date is written; dateutil does the parsing.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_IN_TEXT = re.compile(
-    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)\b"
+    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)(?!\d)"
 )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 _SNIFF = 8192
 _STRAY_BYTES = 8
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -52,13 +55,26 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | Skip]:
             yield Skip(str(root), f"unsupported file type {root.suffix or '(none)'}")
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path) -> Iterator[Path | Skip]:
     for folder, dirs, files in os.walk(root, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
             path = Path(folder, name)
-            if not name.startswith(".") and supported(path):
+            if name.startswith(".") or not supported(path):
+                continue
+            if _SURROGATE.search(str(path)):
+                yield Skip(shown_path(path), "file name is not valid UTF-8: rename the file to index it")
+            else:
                 yield path
+
+
+def shown_path(path: Path) -> str:
+    """``path`` as printable text: bytes that are not UTF-8 in a file name become ``\\xNN``.
+
+    Python keeps such bytes as lone surrogates, which the index and stdout cannot encode;
+    those files are skipped, and this is how the skip names them.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def stat_state(path: Path) -> tuple[int, int]:
@@ -71,13 +87,17 @@ def read_file(path: Path, catalogs: CatalogCache, options: IngestOptions) -> Fil
     """Read one file into articles; every failure becomes a Skip, never an exception."""
     key = str(path)
     try:
-        size, mtime_ns = stat_state(path)
-        if size > options.max_bytes:
-            return _skipped(key, size, mtime_ns, f"too large ({_mb(size)} > {_mb(options.max_bytes)})")
-        data = path.read_bytes()
+        with open(path, "rb", opener=_open_nonblocking) as handle:
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return _skipped(key, 0, 0, "not a regular file (a pipe, socket or device)")
+            if st.st_size > options.max_bytes:
+                size = _mb(st.st_size)
+                return _skipped(key, st.st_size, st.st_mtime_ns, f"too large ({size} > {_mb(options.max_bytes)})")
+            data = handle.read()
     except OSError as exc:
         return _skipped(key, 0, 0, f"unreadable: {exc.strerror or exc}")
-    state = FileState(key, len(data), mtime_ns, hashlib.sha1(data).hexdigest())
+    state = FileState(key, len(data), st.st_mtime_ns, hashlib.sha1(data).hexdigest())
     result = FileResult(state)
     text, problem = decode(data)
     if problem:
@@ -85,10 +105,25 @@ def read_file(path: Path, catalogs: CatalogCache, options: IngestOptions) -> Fil
         return result
     try:
         parsed = list(PARSERS[path.suffix.lower()](text))
+        _collect(result, key, parsed, catalogs.entry(path))
     except FormatError as exc:
         result.skips.append(Skip(key, str(exc)))
-        return result
-    entry = catalogs.entry(path)
+    except Exception as exc:  # a hostile file can trip any parser (trafilatura, YAML): skip it
+        result.articles.clear()
+        result.skips.append(Skip(key, f"cannot parse: {type(exc).__name__}: {_one_line(str(exc))}"))
+    return result
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """Open without blocking: a FIFO named like an article would otherwise hang the run
+    until some other process writes to it. Reads of regular files are unaffected."""
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def _collect(result: FileResult, key: str, parsed: list[Parsed | FormatError], entry: dict[str, object]) -> None:
+    """Add each parsed record to ``result`` as an article or a skip."""
+    if not parsed:
+        result.skips.append(Skip(key, "no articles in the file"))
     for item in parsed:
         if isinstance(item, FormatError):
             result.skips.append(Skip(key, str(item)))
@@ -97,7 +132,6 @@ def read_file(path: Path, catalogs: CatalogCache, options: IngestOptions) -> Fil
             result.skips.append(Skip(key, f"no text{where}"))
         else:
             result.articles.append(_article(key, item, entry))
-    return result
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -149,6 +183,7 @@ def _clean(text: str) -> str:
 
 
 def _article(path: str, item: Parsed, entry: dict[str, object]) -> Article:
+    item = _scrubbed(item)
     provenance = {k: item.origin for k in item.meta}
     meta = dict(item.meta)
     title, body = item.title, item.body
@@ -174,6 +209,31 @@ def _article(path: str, item: Parsed, entry: dict[str, object]) -> Article:
         extra=extra,
         provenance=provenance,
     )
+
+
+def _scrubbed(item: Parsed) -> Parsed:
+    """``item`` with lone surrogates (from JSON "\\ud800" escapes) replaced by U+FFFD: the
+    index and stdout cannot encode them, and they never carry meaning."""
+    item.body, item.title = _scrub(item.body), _scrub(item.title)
+    item.meta = _scrub(item.meta)
+    item.extra = _scrub(item.extra)
+    item.record = _scrub(item.record)
+    return item
+
+
+def _scrub(value):
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _fallback_title(body: str, path: str) -> str:

@@ -77,6 +77,36 @@ def result_csv(result: SearchResult) -> str:
     return out.getvalue()
 
 
+EXPORT_COLUMNS = ("id", "path", "title", "url", "source", "date", "parties", "people", "places", "provenance")
+
+
+def export_row(hit: Hit) -> dict[str, object]:
+    """A document's metadata and where each inferred value came from."""
+    return {
+        "id": hit.id, "path": hit.path, "title": hit.title, "url": hit.url, "source": hit.source,
+        "date": _iso(hit.date), "parties": list(hit.parties), "people": list(hit.people),
+        "places": list(hit.places), "provenance": hit.provenance,
+    }
+
+
+def export_jsonl(hits: tuple[Hit, ...]) -> str:
+    return "".join(json.dumps(export_row(h), ensure_ascii=False) + "\n" for h in hits)
+
+
+def export_csv(hits: tuple[Hit, ...]) -> str:
+    """Lists joined with "; ", provenance as "field=origin" pairs, so a spreadsheet reads it."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    for hit in hits:
+        row = export_row(hit)
+        for key in ("parties", "people", "places"):
+            row[key] = "; ".join(row[key])
+        row["provenance"] = "; ".join(f"{k}={v}" for k, v in sorted(hit.provenance.items()))
+        writer.writerow([row[c] if row[c] is not None else "" for c in EXPORT_COLUMNS])
+    return out.getvalue()
+
+
 def document_json(doc: Document) -> str:
     data = asdict(doc)
     data["date"] = _iso(doc.date)

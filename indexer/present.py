@@ -67,6 +67,8 @@ def print_document(doc: Document, console: Console | None = None) -> None:
         "source": doc.source or "unknown",
         "date": doc.date.date().isoformat() if doc.date else "unknown",
         "parties": ", ".join(doc.parties) or "-",
+        "people": ", ".join(doc.people) or "-",
+        "places": ", ".join(doc.places) or "-",
         "url": doc.url or "-",
         "path": doc.path,
         "id": doc.id,
