@@ -39,6 +39,7 @@ class UI:
 
     async def search(self, query: str, submit: bool = True) -> None:
         """Type ``query`` into an empty search bar; without ``submit`` wait out the debounce."""
+        await self.settle()  # the search view appears once the index has opened
         bar = self.app.screen.query_one(SearchBar)
         bar.focus()
         bar.value = ""
@@ -83,3 +84,9 @@ def own_index(tmp_path: Path) -> Path:
     update_index(tmp_path / "index", [tmp_path / "seeds"])
     return tmp_path / "index"
 
+
+
+@pytest.fixture
+def as_user() -> type[UI]:
+    """The UI wrapper for code handed a bare Pilot (a snapshot's ``run_before``)."""
+    return UI
