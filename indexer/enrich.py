@@ -21,6 +21,8 @@ from indexer.outlets import Outlets
 
 _EARLIEST, _LATEST = 1800, 2200
 _OPENING_CHARS = 600
+_DATELINE_CHARS = 100
+_STAMP = re.compile(r"(?:Published|Updated|Posted|Last updated|Date)\W*(?:on\W*)?$", re.I)
 # Finds where a date is written; dateutil does the parsing.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_IN_TEXT = re.compile(
@@ -50,11 +52,15 @@ def parse_date(text: str | None) -> datetime | None:
 
 
 def date_in_opening(body: str) -> datetime | None:
-    """The first full date (with a year) written in the article's opening lines."""
-    for found in _DATE_IN_TEXT.finditer(body[:_OPENING_CHARS]):
-        value = parse_date(found.group(0))
-        if value:
-            return value
+    """The first full date (with a year) the opening gives as the article's own: on a short,
+    dateline-like line, or after "Published"/"Updated". A date inside a paragraph is an event
+    ("results for the three months to 31 December 2004"), not the article's date."""
+    for line in body[:_OPENING_CHARS].splitlines():
+        for found in _DATE_IN_TEXT.finditer(line):
+            own = len(line) <= _DATELINE_CHARS or _STAMP.search(line[: found.start()])
+            value = parse_date(found.group(0)) if own else None
+            if value:
+                return value
     return None
 
 

@@ -1,8 +1,10 @@
 """Which outlet published an article, from its URL or from how the text names its outlet.
 
 Data: ``indexer/data/outlets.toml`` (or ``$PARLEY_DATA/outlets.toml``): per outlet its
-``domains`` and the ``names`` it calls itself in text; ``ambiguous = true`` marks names that
-are also common words ("Time", "The Week"), which count only in an outlet-style context.
+``domains``, the ``names`` it calls itself in text, and optional ``self_references``: phrases
+only its own articles use ("told the BBC" in BBC house style; in another outlet's text
+"told Reuters" cites Reuters). ``ambiguous = true`` marks names that are also common words
+("Time", "The Week"), which count only in an outlet-style context.
 """
 
 from __future__ import annotations
@@ -33,8 +35,15 @@ _MIN_MENTIONS = 2
 class Outlets:
     """The outlet table with its text patterns compiled once."""
 
-    def __init__(self, by_domain: dict[str, str], by_name: dict[str, str], ambiguous: frozenset[str]) -> None:
+    def __init__(
+        self,
+        by_domain: dict[str, str],
+        by_name: dict[str, str],
+        ambiguous: frozenset[str],
+        self_references: dict[str, str] | None = None,
+    ) -> None:
         self.by_domain, self.by_name, self.ambiguous = by_domain, by_name, ambiguous
+        self.self_references = self_references or {}
         alternation = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True)) or r"(?!x)x"
         self._contexts = tuple((how, re.compile(p.format(names=alternation), re.M)) for how, p in _CONTEXTS)
         plain = [n for n in by_name if n not in ambiguous]
@@ -63,6 +72,9 @@ class Outlets:
             found = pattern.search(body)
             if found:
                 return self.by_name[found.group(1)], how
+        for phrase, outlet in self.self_references.items():
+            if phrase in body:
+                return outlet, "self-reference"
         return self._by_mentions(f"{title}\n{body}")
 
     def _by_mentions(self, text: str) -> tuple[str, str] | None:
@@ -85,7 +97,8 @@ def load_outlets(path: Path) -> Outlets:
     by_domain = {d.lower(): name for name, e in data.items() for d in e.get("domains", [])}
     by_name = {n: name for name, e in data.items() for n in [name, *e.get("names", [])]}
     ambiguous = frozenset(n for name, e in data.items() if e.get("ambiguous") for n in [name, *e.get("names", [])])
-    return Outlets(by_domain, by_name, ambiguous)
+    self_references = {p: name for name, e in data.items() for p in e.get("self_references", [])}
+    return Outlets(by_domain, by_name, ambiguous, self_references)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,8 @@ DATA = {
                    '["Volodymyr Zelenskyy"]\nparty = "Ukraine"\naliases = ["Zelensky", "Zelenskyy"]\n'
                    'spellings = [["Zelenskyy", "Zelensky", "Zelenskiy"]]\n',
     "places.toml": '["Donbas"]\naliases = ["Donbass"]\nspellings = [["Donbas", "Donbass"]]\n',
-    "outlets.toml": '["Reuters"]\ndomains = ["reuters.com"]\nnames = ["Reuter"]\n'
+    "outlets.toml": '["BBC News"]\ndomains = ["bbc.co.uk"]\nnames = ["BBC"]\nself_references = ["told the BBC"]\n'
+                    '["Reuters"]\ndomains = ["reuters.com"]\nnames = ["Reuter"]\n'
                     '["Newsweek"]\ndomains = ["newsweek.com"]\n'
                     '["The Week"]\ndomains = ["theweek.com"]\nambiguous = true\n'
                     '["Truthout"]\ndomains = ["truthout.org"]\n',
@@ -64,6 +65,7 @@ def test_outlet_from_the_url_domain(data) -> None:
         ("Text.\n\nPeter Weber, The Week US\n\nPeter has worked at The Week.", "The Week", "byline"),
         ("Text.\nStay with Newsweek for live coverage.", "Newsweek", "sign-off"),
         ("In a Truthout interview he said so.\nTrump is busy, but so is Truthout.", "Truthout", "text"),
+        ("The manager told the BBC he was pleased.", "BBC News", "self-reference"),
     ],
 )
 def test_outlet_from_how_the_text_names_itself(data, body: str, outlet: str, how: str) -> None:
@@ -82,6 +84,10 @@ def test_date_from_the_opening_lines(data) -> None:
     assert date_in_opening("LONDON 26 Nov 2025 - x").date().isoformat() == "2025-11-26"
     assert date_in_opening("Updated 2024-03-01T10:00 by staff").date().isoformat() == "2024-03-01"
     assert date_in_opening("x" * 700 + " November 26, 2025") is None, "only the opening counts"
+    event = "Reporting its results for the three months to 31 December 2004, the airline made a profit of " * 7
+    assert date_in_opening(event) is None, "a date inside a paragraph is an event"
+    assert date_in_opening(event + "\nPublished on 3 January 2005") is None, "past the opening"
+    assert date_in_opening("A long paragraph that goes on and on about the talks. " * 2 + "Updated: 4 Jan 2005").day == 4
 
 
 def test_unknown_stays_unknown(data) -> None:
