@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from indexer.search import SearchRequest, Sort
 
-FACETS = ("source", "parties", "year", "month")  # Facets field names, in panel order
+FACETS = ("source", "year", "month", "parties")  # Facets field names, in panel order (long lists last)
 LABELS = {"source": "Outlet", "parties": "Parties", "year": "Year", "month": "Month"}
 SORT_LABELS: dict[Sort, str] = {"relevance": "relevance", "-date": "newest", "date": "oldest"}
 RESULTS = 50  # hits fetched per search: enough to scan, few enough to highlight quickly
@@ -34,7 +34,7 @@ class Filters:
 
     def shown_facets(self) -> tuple[str, ...]:
         """Months only make sense once a year narrows them down (or one is already chosen)."""
-        return FACETS if self.year or self.month else FACETS[:3]
+        return tuple(f for f in FACETS if f != "month" or self.year or self.month)
 
     def request(self, query: str, sort: Sort) -> SearchRequest:
         return SearchRequest(

@@ -124,15 +124,16 @@ def test_a_malformed_query_shows_one_line_in_the_status_line(drive, seed_index: 
     drive(ParleyApp(seed_index), scenario)
 
 
-def test_facet_panel_toggles_at_80x24(drive, seed_index: Path) -> None:
+def test_facet_panel_starts_hidden_at_80x24_and_toggles(drive, seed_index: Path) -> None:
     async def scenario(ui) -> None:
         panel, results = ui.app.screen.query_one(FacetPanel), ui.app.screen.query_one(ResultsList)
-        assert panel.display
-        narrow = results.size.width
+        assert not panel.display and results.size.width >= 78  # the hits get the whole width
+        full = results.size.width
         await ui.press("ctrl+f")
-        assert not panel.display and results.size.width > narrow
+        assert panel.display and results.size.width < full
+        assert "Outlet" in ui.text(FacetPanel)
         await ui.press("ctrl+f")
-        assert panel.display and results.size.width == narrow
+        assert not panel.display and results.size.width == full
 
     drive(ParleyApp(seed_index), scenario, size=(80, 24))
 

@@ -29,7 +29,7 @@ from tui.widgets.status_line import StatusLine
 from tui.widgets.suggestion import Suggestion
 from tui.widgets.timeline import Timeline
 
-NARROW = 80  # below this many columns the facet panel starts hidden
+NARROW = 90  # below this many columns the facet panel starts hidden (ctrl+f shows it)
 
 
 class SearchScreen(Screen[None]):
@@ -103,7 +103,7 @@ class SearchScreen(Screen[None]):
     def _show(self, event: Searched) -> None:
         result = event.result
         self.suggested = result.suggestion if result.total == 0 else None
-        self.query_one(ResultsList).show(result.hits, keep=result.request == self.shown_request)
+        self.query_one(ResultsList).show(result, keep=result.request == self.shown_request)
         self.shown_request = result.request
         self.query_one(Suggestion).show(result.request.query, result.total, result.suggestion)
         self.query_one(FacetPanel).show(result.facets, self.filters)

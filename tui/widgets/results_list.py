@@ -12,19 +12,21 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from indexer.output import printable
-from indexer.search import Hit
+from indexer.search import Hit, SearchResult
 from tui.text import day, marked, one_line
 from tui.widgets.stable_list import StableOptionList
 
 FRAGMENTS = 3  # snippet lines per hit
 
 
-def hit_prompt(rank: int, hit: Hit) -> Text:
-    """A hit as lines of plain text styled at the API's offsets (never markup)."""
+def hit_prompt(rank: int, hit: Hit, scored: bool) -> Text:
+    """A hit as lines of plain text styled at the API's offsets (never markup). ``scored``:
+    the score means relevance (a date sort or an empty query leaves it a sort key, not shown)."""
     title = Text(f"{rank:>2}. ", style="bold").append_text(marked(hit.title, hit.title_highlights, "bold yellow"))
     title.stylize("bold")
     title.plain = title.plain.replace("\n", " ")
-    meta = " · ".join((printable(hit.source or "unknown outlet"), day(hit.date), f"score {hit.score:.2f}",
+    score = (f"score {hit.score:.2f}",) if scored else ()
+    meta = " · ".join((printable(hit.source or "unknown outlet"), day(hit.date), *score,
                        printable(", ".join(hit.parties)) or "no parties"))
     lines = [title, Text(f"    {meta}", style="dim")]
     lines += [Text("    ").append_text(one_line(f)) for f in hit.snippet[:FRAGMENTS]]
@@ -49,12 +51,14 @@ class ResultsList(StableOptionList):
         super().__init__(**kwargs)
         self.hits: dict[str, Hit] = {}
 
-    def show(self, hits: tuple[Hit, ...], keep: bool) -> None:
+    def show(self, result: SearchResult, keep: bool) -> None:
         """``keep``: the same search ran again (a reindex), so stay on the same hit."""
+        hits, request = result.hits, result.request
+        scored = bool(request.query.strip()) and request.sort == "relevance"
         self.hits = {hit.id: hit for hit in hits}
         options: list[Option | None] = []
         for rank, hit in enumerate(hits, start=1):
-            options += [Option(hit_prompt(rank, hit), id=hit.id), None]
+            options += [Option(hit_prompt(rank, hit, scored), id=hit.id), None]
         self.replace_options(options[:-1], keep)
 
     @on(OptionList.OptionSelected)
