@@ -135,7 +135,7 @@ class SearchScreen(Screen[None]):
 
     @on(Suggestion.Accept)
     def _accept(self, event: Suggestion.Accept) -> None:
-        self.query_one(SearchBar).set_query(event.query)  # its Changed event runs the search
+        self.query_one(SearchBar).submit_query(event.query)
 
     async def watch_filters(self, filters: Filters) -> None:
         await self.query_one(ChipBar).show(filters)

@@ -36,19 +36,25 @@ class SearchBar(Input):
         self._timer: Timer | None = None
         self._recalled: int | None = None  # position in the history while browsing it
         self._draft = ""  # what was typed before browsing, restored past the newest entry
+        self._searched: str | None = None  # the query last posted, so an echo of it is not re-run
 
     @on(Input.Changed)
     def _debounce(self, event: Input.Changed) -> None:
         event.stop()
         self._cancel_pending()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.post_message(self.Search(self.value, False)))
+        if event.value != self._searched:
+            self._timer = self.set_timer(DEBOUNCE, lambda: self._post(self.value, False))
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
         event.stop()
-        self._cancel_pending()
         self._recalled = None
-        self.post_message(self.Search(self.value, True))
+        self._post(self.value, True)
+
+    def _post(self, query: str, submitted: bool) -> None:
+        self._cancel_pending()
+        self._searched = query
+        self.post_message(self.Search(query, submitted))
 
     def _cancel_pending(self) -> None:
         if self._timer is not None:
@@ -56,9 +62,14 @@ class SearchBar(Input):
             self._timer = None
 
     def set_query(self, query: str) -> None:
-        """Replace the query (a recalled or suggested one) with the cursor at its end."""
+        """Replace the query (a recalled one) with the cursor at its end; it runs once typing would."""
         self.value = query
         self.cursor_position = len(query)
+
+    def submit_query(self, query: str) -> None:
+        """Replace the query and run it at once, as if typed and Enter pressed (an accepted suggestion)."""
+        self.set_query(query)
+        self._post(query, True)
 
     def action_recall(self, step: int) -> None:
         entries = self.history.entries
