@@ -151,3 +151,24 @@ def test_palette_sorts_by_newest_and_help_opens_and_closes(drive, seed_index: Pa
         assert not isinstance(ui.app.screen, HelpScreen)
 
     drive(ParleyApp(seed_index), scenario)
+
+
+def test_choosing_a_year_lists_its_months_and_the_timeline_names_the_peak(
+    drive, seed_index: Path, seeds: SearchIndex
+) -> None:
+    everything = seeds.search(SearchRequest())
+    year = max(everything.facets.year, key=lambda v: v.count).value
+    months = seeds.search(SearchRequest(years=(year,))).facets.month
+    peak = max(everything.facets.month, key=lambda v: v.count)
+
+    async def scenario(ui) -> None:
+        assert f"peak {peak.value} ({peak.count})" in ui.text("#timeline-caption")
+        panel = ui.app.screen.query_one(FacetPanel)
+        assert "Month" not in ui.text(FacetPanel)
+        panel.focus()
+        panel.highlighted = panel.get_option_index(f"year\t{year}")
+        await ui.press("enter")
+        assert {m.value for m in months} <= {o.id.split("\t")[1] for o in panel.options if o.id and o.id.startswith("month")}
+        assert "Month" in ui.text(FacetPanel)
+
+    drive(ParleyApp(seed_index), scenario)
