@@ -23,18 +23,23 @@ LEAD = 30  # characters of context kept before a snippet's first match
 
 
 def marked(text: str, spans: Iterable[Span], style: str = MATCH) -> Text:
-    """``text`` made printable, flattened to one line per "\\n", with ``spans`` styled."""
+    """``text`` made printable (tabs as one space each, so offsets hold) with ``spans`` styled."""
     out = Text(printable(text).replace("\t", " "))
     for span in spans:
         out.stylize(style, span.start, span.end)
     return out
 
 
+def flat(text: Text) -> Text:
+    """``text`` on one line: newlines become spaces, so styles stay where they were."""
+    text.plain = text.plain.replace("\n", " ")
+    return text
+
+
 def one_line(fragment: Fragment) -> Text:
     """A snippet fragment on one line, starting shortly before its first match so the match
     survives the list's end-of-line ellipsis."""
-    text = marked(fragment.text, fragment.spans)
-    text.plain = text.plain.replace("\n", " ")
+    text = flat(marked(fragment.text, fragment.spans))
     first = min((s.start for s in fragment.spans), default=0)
     if first <= LEAD:
         return text

@@ -9,15 +9,14 @@ from textual.widgets import Static
 
 from indexer.output import printable
 from indexer.search import Document
-from tui.text import day, marked, shown_path
+from tui.text import day, flat, marked, shown_path
 
 ORIGIN_NAMES = {"source": "outlet"}  # provenance keys under their on-screen names
 
 
 def header_text(doc: Document, roots: Iterable[str]) -> Text:
     title = marked(doc.title, doc.title_highlights, "bold yellow")
-    title.stylize("bold")
-    title.plain = title.plain.replace("\n", " ")
+    flat(title).stylize("bold")
     rows = {
         "outlet": doc.source or "unknown",
         "date": day(doc.date),

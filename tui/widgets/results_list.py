@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from indexer.output import printable
 from indexer.search import Hit, SearchResult
-from tui.text import day, marked, one_line
+from tui.text import day, flat, marked, one_line
 from tui.widgets.stable_list import StableOptionList
 
 FRAGMENTS = 3  # snippet lines per hit
@@ -23,8 +23,7 @@ def hit_prompt(rank: int, hit: Hit, scored: bool) -> Text:
     """A hit as lines of plain text styled at the API's offsets (never markup). ``scored``:
     the score means relevance (a date sort or an empty query leaves it a sort key, not shown)."""
     title = Text(f"{rank:>2}. ", style="bold").append_text(marked(hit.title, hit.title_highlights, "bold yellow"))
-    title.stylize("bold")
-    title.plain = title.plain.replace("\n", " ")
+    flat(title).stylize("bold")
     score = (f"score {hit.score:.2f}",) if scored else ()
     meta = " · ".join((printable(hit.source or "unknown outlet"), day(hit.date), *score,
                        printable(", ".join(hit.parties)) or "no parties"))
