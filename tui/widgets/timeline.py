@@ -28,7 +28,10 @@ def describe(points: list[tuple[str, int]], undated: int) -> str:
     if not points:
         return "Timeline: no dated articles among these hits" if undated else "Timeline: no hits"
     peak = max(points, key=lambda p: p[1])
-    text = f"Timeline {points[0][0]} → {points[-1][0]}: peak {peak[0]} ({peak[1]})"
+    if len(points) == 1:
+        text = f"Timeline: all {peak[1]} dated hits in {peak[0]}"
+    else:
+        text = f"Timeline {points[0][0]} → {points[-1][0]}: peak {peak[0]} ({peak[1]})"
     return text + (f", {undated} undated" if undated else "")
 
 
@@ -41,7 +44,7 @@ class Timeline(Vertical):
 
     def show(self, facets: Facets) -> None:
         months = series(facets.month, month=True)
-        points = months if 1 < len(months) <= 120 else series(facets.year, month=False)
+        points = months if len(months) <= 120 else series(facets.year, month=False)
         undated = sum(v.count for v in facets.year if v.value == UNKNOWN)
         self.query_one(Label).update(describe(points, undated))
         spark = self.query_one(Sparkline)
