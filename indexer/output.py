@@ -73,7 +73,7 @@ def result_csv(result: SearchResult) -> str:
         snippet = " … ".join(" ".join(f.text.split()) for f in hit.snippet)
         writer.writerow([hit.id, hit.path, hit.title, hit.source or "", _iso(hit.date) or "",
                          "; ".join(hit.parties), "; ".join(hit.people), "; ".join(hit.places),
-                         hit.score, hit.url or "", snippet])
+                         "" if hit.score is None else hit.score, hit.url or "", snippet])
     return out.getvalue()
 
 

@@ -43,7 +43,7 @@ def _print_hit(console: Console, rank: int, hit: Hit) -> None:
             printable(hit.source or "unknown outlet"),
             hit.date.date().isoformat() if hit.date else "undated",
             ", ".join(hit.parties),
-            f"score {hit.score:.2f}",
+            f"score {hit.score:.2f}" if hit.score is not None else "",
         ) if part
     )
     console.print(Text(f"   {meta}", style="dim"))

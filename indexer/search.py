@@ -70,7 +70,7 @@ class Hit:
     people: tuple[str, ...]
     places: tuple[str, ...]
     url: str | None
-    score: float
+    score: float | None  # relevance; None when sorted by date or the query is empty
     snippet: tuple[Fragment, ...]
     highlights: tuple[Span, ...]
     title_highlights: tuple[Span, ...]

@@ -64,10 +64,10 @@ class WhooshIndex:
             searcher = self._fresh()
             filters = filter_queries(request)
             matched, by_filter = self._matching(searcher, q, filters, request.facets)
-            results = self._ranked(searcher, q, request, matched if filters else None)
+            results, by_relevance = self._ranked(searcher, q, request, matched if filters else None)
             total = len(matched) if matched is not None else len(results)
             wanted = highlight.highlight_terms(q, searcher.reader()) if request.highlight else None
-            hits = tuple(self._hit(hit, wanted) for hit in results)
+            hits = tuple(self._hit(hit, wanted, by_relevance) for hit in results)
             facets = self._facets(searcher, q, by_filter) if request.facets else Facets()
             suggestion = self._suggestion(searcher, request.query) if total < SUGGEST_BELOW else None
         took_ms = (time.perf_counter() - started) * 1000
@@ -87,10 +87,11 @@ class WhooshIndex:
         if sort == "relevance" and isinstance(q, query.Every):
             sort = "-date"  # nothing to rank by: newest first reads best
         kwargs = {} if sort == "relevance" else {"sortedby": "date", "reverse": sort == "-date"}
-        results = searcher.search(q, filter=allowed, limit=request.limit, **kwargs)
-        return results
+        return searcher.search(q, filter=allowed, limit=request.limit, **kwargs), sort == "relevance"
 
-    def _hit(self, hit, wanted: highlight.HighlightTerms | None) -> Hit:
+    def _hit(self, hit, wanted: highlight.HighlightTerms | None, by_relevance: bool) -> Hit:
+        """A plain-data hit; its score only when results are ranked by relevance (a date sort
+        leaves Whoosh's sort key in its place, which means nothing to a reader)."""
         fields = hit.fields()
         body, title = fields.get("body", ""), fields.get("title", "")
         marks, title_marks = self._marks(body, title, wanted)
@@ -104,7 +105,7 @@ class WhooshIndex:
             people=_split(fields.get("people")),
             places=_split(fields.get("places")),
             url=fields.get("url"),
-            score=round(float(hit.score or 0.0), 4),
+            score=round(float(hit.score or 0.0), 4) if by_relevance else None,
             snippet=highlight.snippet(body, marks) if wanted is not None else (),
             highlights=marks,
             title_highlights=title_marks,
@@ -144,6 +145,8 @@ class WhooshIndex:
     def _rows(self, searcher) -> list[FacetRow]:
         """Every document's facet values, decoded once per index version (a list indexed by
         doc number), so counting a facet costs one lookup per matching document."""
+        if self._facet_rows is None and searcher.doc_count_all() == 0:
+            self._facet_rows = []  # an empty index has no columns to read
         if self._facet_rows is None:
             reader = searcher.reader()
             column = reader.column_reader("facets")

@@ -19,12 +19,12 @@ from tui.widgets.stable_list import StableOptionList
 FRAGMENTS = 3  # snippet lines per hit
 
 
-def hit_prompt(rank: int, hit: Hit, scored: bool) -> Text:
-    """A hit as lines of plain text styled at the API's offsets (never markup). ``scored``:
-    the score means relevance (a date sort or an empty query leaves it a sort key, not shown)."""
+def hit_prompt(rank: int, hit: Hit) -> Text:
+    """A hit as lines of plain text styled at the API's offsets (never markup); the score shows
+    only when results are ranked by relevance (the API leaves it None otherwise)."""
     title = Text(f"{rank:>2}. ", style="bold").append_text(marked(hit.title, hit.title_highlights, "bold yellow"))
     flat(title).stylize("bold")
-    score = (f"score {hit.score:.2f}",) if scored else ()
+    score = (f"score {hit.score:.2f}",) if hit.score is not None else ()
     meta = " · ".join((printable(hit.source or "unknown outlet"), day(hit.date), *score,
                        printable(", ".join(hit.parties)) or "no parties"))
     lines = [title, Text(f"    {meta}", style="dim")]
@@ -52,12 +52,11 @@ class ResultsList(StableOptionList):
 
     def show(self, result: SearchResult, keep: bool) -> None:
         """``keep``: the same search ran again (a reindex), so stay on the same hit."""
-        hits, request = result.hits, result.request
-        scored = bool(request.query.strip()) and request.sort == "relevance"
+        hits = result.hits
         self.hits = {hit.id: hit for hit in hits}
         options: list[Option | None] = []
         for rank, hit in enumerate(hits, start=1):
-            options += [Option(hit_prompt(rank, hit, scored), id=hit.id), None]
+            options += [Option(hit_prompt(rank, hit), id=hit.id), None]
         self.replace_options(options[:-1], keep)
 
     @on(OptionList.OptionSelected)
