@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 
 from indexer.search import SearchRequest, Sort
 
-FACETS = ("source", "year", "month", "parties")  # Facets field names, in panel order (long lists last)
-LABELS = {"source": "Outlet", "parties": "Parties", "year": "Year", "month": "Month"}
+# Facets field names, in panel order (long lists last)
+FACETS = ("source", "year", "month", "parties", "people", "places")
+LABELS = {"source": "Outlet", "parties": "Parties", "people": "People", "places": "Places", "year": "Year", "month": "Month"}
 SORT_LABELS: dict[Sort, str] = {"relevance": "relevance", "-date": "newest", "date": "oldest"}
 RESULTS = 50  # hits fetched per search: enough to scan, few enough to highlight quickly
 
@@ -18,6 +19,8 @@ class Filters:
 
     source: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
     year: tuple[str, ...] = ()
     month: tuple[str, ...] = ()
 
@@ -38,6 +41,7 @@ class Filters:
 
     def request(self, query: str, sort: Sort) -> SearchRequest:
         return SearchRequest(
-            query=query, sources=self.source, parties=self.parties, years=self.year,
+            query=query, sources=self.source, parties=self.parties, people=self.people,
+            places=self.places, years=self.year,
             months=self.month, sort=sort, limit=RESULTS,
         )
