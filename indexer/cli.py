@@ -16,6 +16,7 @@ from pathlib import Path
 from indexer.search import SORTS, IndexBusy, IndexMissing, QueryError, SchemaMismatch, SearchRequest
 
 EXIT_FOUND, EXIT_NONE, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # what shells report for Ctrl-C
 
 
 def default_index() -> Path:
@@ -93,8 +94,26 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `parley search ... | head` is fine
         return EXIT_FOUND
     except OSError as exc:
-        print(f"parley: {exc.strerror or exc}: {exc.filename or index_dir}", file=sys.stderr)
+        print(f"parley: {_os_error(exc, index_dir, args.command)}", file=sys.stderr)
         return EXIT_ERROR
+    except KeyboardInterrupt:  # Ctrl-C outside a reindex's batches (those report what they committed)
+        print("parley: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _os_error(exc: OSError, index_dir: Path, command: str | None) -> str:
+    """One line for a system error. Ingest turns unreadable articles into skips, so an
+    OSError while indexing is the index folder failing (full disk, read-only): say so, and
+    that Whoosh's atomic commits left the last committed state in place."""
+    from indexer.output import printable
+
+    where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(index_dir) else ""
+    if command in ("index", "reindex"):
+        text = (f"cannot write the index at {index_dir}: {exc.strerror or exc}{where}; "
+                "it keeps its last committed state")
+    else:
+        text = f"{exc.strerror or exc}: {exc.filename or index_dir}"
+    return printable(text)
 
 
 def cmd_index(args: argparse.Namespace, index_dir: Path) -> int:
@@ -119,7 +138,7 @@ def cmd_index(args: argparse.Namespace, index_dir: Path) -> int:
         for skip in summary.skipped:
             print(printable(f"skipped {skip.path}: {skip.reason}"), file=sys.stderr)
         print(summary.line())
-    return 130 if summary.interrupted else EXIT_FOUND
+    return EXIT_INTERRUPTED if summary.interrupted else EXIT_FOUND
 
 
 def cmd_search(args: argparse.Namespace, index_dir: Path) -> int:
@@ -172,8 +191,8 @@ def cmd_stats(args: argparse.Namespace, index_dir: Path) -> int:
     if args.format == "json":
         print(json.dumps(stats, indent=2))
     else:
-        for key, value in stats.items():
-            print(f"{key:15} {', '.join(value) if isinstance(value, (list, tuple)) else value}")
+        for key, value in stats.items():  # roots are paths, which may hold control characters
+            print(output.printable(f"{key:15} {', '.join(value) if isinstance(value, (list, tuple)) else value}"))
     return EXIT_FOUND
 
 

@@ -9,7 +9,10 @@ finishes the rest.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -74,6 +77,15 @@ def update_index(
     Raises IndexBusy when another process holds the write lock.
     """
     writer = open_writer(index_dir, rebuild=full)
+    try:
+        return _update(writer, index_dir, paths, full, options, progress)
+    finally:
+        writer.close()  # after an error too: the next run must not wait for garbage collection
+
+
+def _update(writer: WhooshWriter, index_dir: Path, paths: Iterable[Path], full: bool,
+            options: IngestOptions, progress: Progress | None) -> Summary:
+    """The run itself, under ``writer``'s run lock (so the state file is ours to rewrite)."""
     state = load_state(index_dir)
     new_roots = [os.path.abspath(p) for p in paths]
     state.roots = sorted({*state.roots, *new_roots})
@@ -83,7 +95,6 @@ def update_index(
     try:
         run.execute()
     except KeyboardInterrupt:
-        writer.cancel()
         run.committed.interrupted = True
         return run.committed
     state.last_reindex = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -170,6 +181,29 @@ class _Run:
             self.writer.begin()
 
     def _commit(self) -> None:
-        self.writer.commit()
-        self.pending = 0
-        self.committed = Summary(**{**self.summary.__dict__, "skipped": list(self.summary.skipped)})
+        with _interrupts_deferred():
+            self.writer.commit()
+            self.pending = 0
+            self.committed = Summary(**{**self.summary.__dict__, "skipped": list(self.summary.skipped)})
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, then deliver it.
+
+    A commit cut short by KeyboardInterrupt leaves Whoosh's writer half closed (and the
+    lock held until it is collected), and ``committed`` would not know whether the batch
+    landed. Signal handlers can only be set from the main thread; elsewhere (the TUI's
+    workers) there is no Ctrl-C to defer.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and callable(previous):
+        previous(signal.SIGINT, None)  # the default handler raises KeyboardInterrupt

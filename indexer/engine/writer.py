@@ -11,6 +11,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
+from whoosh.util.filelock import FileLock
 
 from indexer.article import Article, FileState
 from indexer.engine.schema import SCHEMA_VERSION, VALUE_SEP, build_schema
@@ -19,6 +20,8 @@ from indexer.index_state import load_state, save_state
 from indexer.search import IndexBusy, SchemaMismatch
 
 _WRITER_MB = 256
+RUN_LOCK_NAME = "parley.lock"
+BUSY = "another parley process is writing this index; try again when it finishes"
 
 
 @dataclass
@@ -30,11 +33,13 @@ class IndexedFile:
 
 
 class WhooshWriter:
-    """Holds the index's write lock from ``begin`` to ``commit``/``cancel``."""
+    """Holds the index's write lock from ``begin`` to ``commit``/``cancel``, and parley's
+    run lock from ``open_writer`` to ``close``."""
 
-    def __init__(self, ix: whoosh_index.Index) -> None:
+    def __init__(self, ix: whoosh_index.Index, run_lock: FileLock | None = None) -> None:
         self._ix = ix
         self._writer = None
+        self._run_lock = run_lock
 
     def indexed_files(self) -> dict[str, IndexedFile]:
         """Every file the index holds documents of, read from the per-document column."""
@@ -57,7 +62,7 @@ class WhooshWriter:
         try:
             self._writer = self._ix.writer(limitmb=_WRITER_MB)
         except LockError:
-            raise IndexBusy("another parley process is writing this index; try again when it finishes") from None
+            raise IndexBusy(BUSY) from None
 
     def add(self, article: Article, state: FileState) -> None:
         meta = {"extra": article.extra, "provenance": article.provenance, "date_text": article.date_text}
@@ -87,26 +92,66 @@ class WhooshWriter:
             self._writer = None
 
     def cancel(self) -> None:
-        if self._writer is not None:
-            self._writer.cancel()
-            self._writer = None
+        """Drop the uncommitted batch and release the lock; safe to call at any time.
+
+        Called while another error propagates (a full disk, Ctrl-C): Whoosh releases the
+        lock even when closing the batch fails, and that second failure must not hide the first.
+        """
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            try:
+                writer.cancel()
+            except Exception:
+                pass
+
+    def close(self) -> None:
+        """Cancel what is uncommitted and let the next run in."""
+        self.cancel()
+        if self._run_lock is not None:
+            self._run_lock.release()
+            self._run_lock = None
 
 
 def open_writer(index_dir: Path, *, rebuild: bool = False) -> WhooshWriter:
-    """Open (or create) the index for writing.
+    """Open (or create) the index for writing; raises IndexBusy while another run holds it.
 
     An index of another schema version can only be rebuilt: ``rebuild=True`` replaces it
     with an empty one (Whoosh's create clears the old tables of contents; its orphaned
     segments go at the next commit); otherwise SchemaMismatch is raised and nothing changes.
     """
     index_dir.mkdir(parents=True, exist_ok=True)
+    run_lock = _run_lock(index_dir)
+    try:
+        return _open(index_dir, rebuild, run_lock)
+    except BaseException:
+        run_lock.release()
+        raise
+
+
+def _run_lock(index_dir: Path) -> FileLock:
+    """Take parley's lock for a whole run, before anything is read or written.
+
+    Whoosh locks only from a writer's start to its commit, which leaves a second run free
+    to create the index over the first's (``create_in`` takes no lock) or to save the
+    remembered roots over the other's. The lock is an flock: the kernel drops it when its
+    process dies, so a killed run never blocks the next one (the file itself stays, unused).
+    """
+    lock = FileLock(str(index_dir / RUN_LOCK_NAME))
+    if not lock.acquire(blocking=False):
+        raise IndexBusy(BUSY)
+    return lock
+
+
+def _open(index_dir: Path, rebuild: bool, run_lock: FileLock) -> WhooshWriter:
     state = load_state(index_dir)
     if exists(index_dir) and not (rebuild and state.schema_version != SCHEMA_VERSION):
-        return WhooshWriter(open_existing(index_dir))
+        return WhooshWriter(open_existing(index_dir), run_lock)
     if exists(index_dir) and not rebuild:
         raise SchemaMismatch(f"the index at {index_dir} is of another schema version: run `parley reindex --full`")
-    ix = whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
     state.schema_version = SCHEMA_VERSION
+    if not exists(index_dir):
+        save_state(index_dir, state)  # first: a crash just after create_in must not leave an index of no known version
+    ix = whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
     save_state(index_dir, state)
-    return WhooshWriter(ix)
+    return WhooshWriter(ix, run_lock)
 
