@@ -79,10 +79,12 @@ def _reuters_lines(path: Path, ids: set[str]) -> str:
 
 
 def evaluate(items: list[dict], articles: dict[str, Article]) -> dict[str, Score]:
+    """Compare each article with its labels (an outlet label by any name the outlet goes by)."""
+    outlets = default_outlets()
     scores = {name: Score() for name in ("source", "date (day)", "date (month)", "parties", "people")}
     for item in items:
         article, ref = articles[item["ref"]], item["ref"]
-        scores["source"].add(_one(article.source), _one(item["source"]), ref)
+        scores["source"].add(_one(article.source), _one(item["source"] and outlets.canonical(item["source"])), ref)
         day = article.date.date().isoformat() if article.date else None
         label = item["date"]
         scores["date (day)"].add(_one(day) if label is None or len(label) == 10 else set(), _day(label), ref)
