@@ -14,6 +14,8 @@ MAX_TITLE_CHARS = 150
 # Record fields with a meaning of their own; everything else is kept as an extra.
 BODY_KEYS = ("body", "text", "content")
 KNOWN_KEYS = {"id", "title", "date", "source", "url", *BODY_KEYS}
+# json.loads recurses once per level, so "[[[[..." a few thousand deep exhausts the stack.
+NESTED_TOO_DEEPLY = "invalid JSON: nested too deeply"
 
 
 class FormatError(ValueError):
@@ -95,6 +97,8 @@ def parse_json(text: str) -> Iterator[Parsed]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"invalid JSON: {exc}") from None
+    except RecursionError:
+        raise FormatError(NESTED_TOO_DEEPLY) from None
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items):
         yield _json_record(item, f"#{index}")
@@ -109,6 +113,8 @@ def parse_jsonl(text: str) -> Iterator[Parsed | FormatError]:
             yield _json_record(json.loads(line), f"#{number}")
         except json.JSONDecodeError as exc:
             yield FormatError(f"line {number}: invalid JSON: {exc.msg}")
+        except RecursionError:
+            yield FormatError(f"line {number}: {NESTED_TOO_DEEPLY}")
         except FormatError as exc:
             yield FormatError(f"line {number}: {exc}")
 

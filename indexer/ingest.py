@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from charset_normalizer import from_bytes
 
@@ -25,6 +26,7 @@ SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 _SNIFF = 8192
 _STRAY_BYTES = 8
 _SURROGATE = re.compile("[\ud800-\udfff]")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,15 @@ def read_file(path: Path, catalogs: CatalogCache, options: IngestOptions) -> Fil
         result.skips.append(Skip(key, str(exc)))
     except Exception as exc:  # a hostile file can trip any parser (trafilatura, YAML): skip it
         result.articles.clear()
-        result.skips.append(Skip(key, f"cannot parse: {type(exc).__name__}: {_one_line(str(exc))}"))
+        result.skips.append(Skip(key, f"cannot parse: {_problem(exc)}"))
     return result
+
+
+def _problem(exc: Exception) -> str:
+    """A one-line description of a parser's unexpected exception."""
+    if isinstance(exc, RecursionError):  # deeply nested JSON, YAML aliases that loop
+        return "nested too deeply"
+    return f"{type(exc).__name__}: {_one_line(str(exc))}"
 
 
 def _open_nonblocking(path: str, flags: int) -> int:
@@ -221,7 +230,7 @@ def _scrubbed(item: Parsed) -> Parsed:
     return item
 
 
-def _scrub(value):
+def _scrub(value: T) -> T:
     if isinstance(value, str):
         return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, list):
