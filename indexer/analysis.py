@@ -8,7 +8,6 @@ highlight offsets exact and index and query terms identical.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources

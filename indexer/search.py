@@ -140,7 +140,7 @@ class Document:
     places: tuple[str, ...]
     url: str | None
     extra: dict[str, object]
-    provenance: dict[str, str]
+    provenance: dict[str, str]  # where source, date, parties, ... came from
     highlights: tuple[Span, ...] = ()
     title_highlights: tuple[Span, ...] = ()
 

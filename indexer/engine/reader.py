@@ -96,20 +96,11 @@ class WhooshIndex:
         body, title = fields.get("body", ""), fields.get("title", "")
         marks, title_marks = self._marks(body, title, wanted)
         return Hit(
-            id=fields["id"],
-            path=fields["path"],
-            title=title,
-            source=fields.get("source") or None,
-            date=fields.get("date"),
-            parties=_split(fields.get("parties")),
-            people=_split(fields.get("people")),
-            places=_split(fields.get("places")),
-            url=fields.get("url"),
+            **_described(fields),
             score=round(float(hit.score or 0.0), 4) if by_relevance else None,
             snippet=highlight.snippet(body, marks) if wanted is not None else (),
             highlights=marks,
             title_highlights=title_marks,
-            provenance=dict((fields.get("meta") or {}).get("provenance") or {}),
         )
 
     def _marks(self, body: str, title: str, wanted: highlight.HighlightTerms | None):
@@ -174,20 +165,10 @@ class WhooshIndex:
             body, title = fields.get("body", ""), fields.get("title", "")
             wanted = highlight.highlight_terms(q, searcher.reader()) if q is not None else None
             marks, title_marks = self._marks(body, title, wanted)
-        meta = fields.get("meta") or {}
         return Document(
-            id=fields["id"],
-            path=fields["path"],
-            title=title,
+            **_described(fields),
             body=body,
-            source=fields.get("source") or None,
-            date=fields.get("date"),
-            parties=_split(fields.get("parties")),
-            people=_split(fields.get("people")),
-            places=_split(fields.get("places")),
-            url=fields.get("url"),
-            extra=dict(meta.get("extra") or {}),
-            provenance=dict(meta.get("provenance") or {}),
+            extra=dict((fields.get("meta") or {}).get("extra") or {}),
             highlights=marks,
             title_highlights=title_marks,
         )
@@ -219,6 +200,22 @@ def _match_case(original: str, corrected: str) -> str:
         out.append(corrected[last:start] + (word[:1].upper() + word[1:] if typed[:1].isupper() else word))
         last = end
     return "".join(out) + corrected[last:]
+
+
+def _described(fields: dict) -> dict[str, object]:
+    """What hits and documents share, from a document's stored fields."""
+    return {
+        "id": fields["id"],
+        "path": fields["path"],
+        "title": fields.get("title", ""),
+        "source": fields.get("source") or None,
+        "date": fields.get("date"),
+        "parties": _split(fields.get("parties")),
+        "people": _split(fields.get("people")),
+        "places": _split(fields.get("places")),
+        "url": fields.get("url"),
+        "provenance": dict((fields.get("meta") or {}).get("provenance") or {}),
+    }
 
 
 def _split(value: str | None) -> tuple[str, ...]:
