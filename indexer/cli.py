@@ -13,7 +13,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from indexer.search import SORTS, IndexBusy, IndexMissing, QueryError, SchemaMismatch, SearchRequest
+from indexer.search import (
+    SORTS,
+    IndexBusy,
+    IndexDamaged,
+    IndexMissing,
+    QueryError,
+    SchemaMismatch,
+    SearchRequest,
+)
 
 EXIT_FOUND, EXIT_NONE, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # what shells report for Ctrl-C
@@ -88,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     }[args.command]
     try:
         return handler(args, index_dir)
-    except (IndexMissing, SchemaMismatch, QueryError, IndexBusy) as exc:
+    except (IndexMissing, SchemaMismatch, IndexDamaged, QueryError, IndexBusy) as exc:
         print(f"parley: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `parley search ... | head` is fine

@@ -66,12 +66,14 @@ CSV_COLUMNS = ("id", "path", "title", "source", "date", "parties", "people", "pl
 
 
 def result_csv(result: SearchResult) -> str:
+    """CSV of the hits; text cells go through ``printable`` because CSV is read in terminals too."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for hit in result.hits:
-        snippet = " … ".join(" ".join(f.text.split()) for f in hit.snippet)
-        writer.writerow([hit.id, hit.path, hit.title, hit.source or "", _iso(hit.date) or "",
+        snippet = printable(" … ".join(" ".join(f.text.split()) for f in hit.snippet))
+        writer.writerow([printable(hit.id), printable(hit.path), printable(hit.title), printable(hit.source or ""),
+                         _iso(hit.date) or "",
                          "; ".join(hit.parties), "; ".join(hit.people), "; ".join(hit.places),
                          "" if hit.score is None else hit.score, hit.url or "", snippet])
     return out.getvalue()
@@ -103,7 +105,7 @@ def export_csv(hits: tuple[Hit, ...]) -> str:
         for key in ("parties", "people", "places"):
             row[key] = "; ".join(row[key])
         row["provenance"] = "; ".join(f"{k}={v}" for k, v in sorted(hit.provenance.items()))
-        writer.writerow([row[c] if row[c] is not None else "" for c in EXPORT_COLUMNS])
+        writer.writerow([printable(str(row[c])) if row[c] is not None else "" for c in EXPORT_COLUMNS])
     return out.getvalue()
 
 

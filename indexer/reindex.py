@@ -24,6 +24,7 @@ from indexer.enrich import enrich
 from indexer.gazetteer import default_names
 from indexer.index_state import load_state, save_state
 from indexer.outlets import default_outlets
+from indexer.search import IndexMissing
 from indexer.ingest import IngestOptions, discover, read_file, stat_state
 
 BATCH_DOCS = 2000  # documents per commit: bounds what an interruption can lose
@@ -74,8 +75,12 @@ def update_index(
     """Index ``paths`` (remembered as roots), or rescan every remembered root when none given.
 
     ``full`` re-reads and re-indexes every file (and rebuilds an index of an older schema).
-    Raises IndexBusy when another process holds the write lock.
+    Raises IndexBusy when another process holds the write lock, and IndexMissing when there
+    is nothing to rescan (no paths given and none remembered).
     """
+    paths = list(paths)
+    if not paths and not load_state(index_dir).roots:
+        raise IndexMissing(f"nothing to reindex at {index_dir}: add articles with `parley index PATH` first")
     writer = open_writer(index_dir, rebuild=full)
     try:
         return _update(writer, index_dir, paths, full, options, progress)

@@ -8,8 +8,9 @@ so a caller never sees Whoosh, and swapping the engine touches ``indexer.engine`
     >>> result.hits[0].title, result.facets.source
 
 Errors: ``IndexMissing`` when there is no index at the path (the message says how to build
-one), ``QueryError`` for a malformed query (a one-line message fit to show a user), and
-``SchemaMismatch`` when the index was written by another schema version.
+one), ``QueryError`` for a malformed query (a one-line message fit to show a user),
+``SchemaMismatch`` when the index was written by another schema version, and ``IndexDamaged``
+when its files cannot be read; both of the last say to run `parley reindex --full`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ class QueryError(ValueError):
 
 class SchemaMismatch(RuntimeError):
     """The index was written by a different schema version; rebuild it."""
+
+
+class IndexDamaged(RuntimeError):
+    """The index's files cannot be read (e.g. a table of contents cut short by a power loss)."""
 
 
 class IndexBusy(RuntimeError):

@@ -284,3 +284,25 @@ def test_empty_index_can_be_searched(tmp_path: Path) -> None:
         assert index.search(SearchRequest(query="")).total == 0
     finally:
         index.close()
+
+
+def test_a_damaged_table_of_contents_is_a_clear_error_that_full_reindex_repairs(tmp_path: Path) -> None:
+    """A power loss can cut Whoosh's table of contents short (it is not fsynced): say so and
+    let `parley reindex --full` rebuild, rather than crash."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/one.txt").write_text("One\nCeasefire talks.\n", "utf-8")
+    index = tmp_path / "ix"
+    update_index(index, [tmp_path / "a"])
+    for toc in index.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"")
+    searched = subprocess.run([str(PARLEY), "search", "ceasefire", "--index", str(index)], capture_output=True, text=True)
+    assert searched.returncode == 2 and "reindex --full" in searched.stderr and "Traceback" not in searched.stderr
+    rebuilt = subprocess.run([str(PARLEY), "reindex", "--full", "--index", str(index)], capture_output=True, text=True)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "added 1" in rebuilt.stdout
+    assert subprocess.run([str(PARLEY), "search", "ceasefire", "--index", str(index)]).returncode == 0
+
+
+def test_reindex_without_an_index_says_to_index_first(tmp_path: Path) -> None:
+    done = subprocess.run([str(PARLEY), "reindex", "--index", str(tmp_path / "none")], capture_output=True, text=True)
+    assert done.returncode == 2 and "parley index PATH" in done.stderr

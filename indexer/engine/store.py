@@ -10,13 +10,15 @@ from whoosh import index as whoosh_index
 from indexer.article import Article
 from indexer.engine.schema import GROUP_SEP, SCHEMA_VERSION, VALUE_SEP
 from indexer.index_state import load_state
-from indexer.search import IndexMissing, SchemaMismatch, UNKNOWN
+from indexer.search import UNKNOWN, IndexDamaged, IndexMissing, SchemaMismatch
 
 INDEX_NAME = "MAIN"
 
 
 def exists(index_dir: Path) -> bool:
-    return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    """Whether an index was created here (judged by its tables of contents, without reading
+    them, so a damaged one still counts as existing)."""
+    return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
 
 
 def open_existing(index_dir: Path) -> whoosh_index.Index:
@@ -31,7 +33,13 @@ def open_existing(index_dir: Path) -> whoosh_index.Index:
             f"the index at {index_dir} was written by schema version {version}, this parley uses "
             f"{SCHEMA_VERSION}: run `parley reindex --full`"
         )
-    return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    try:
+        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    except Exception as exc:  # Whoosh raises anything from struct errors to TypeErrors here
+        raise IndexDamaged(
+            f"the index at {index_dir} cannot be read ({type(exc).__name__}): "
+            "run `parley reindex --full` to rebuild it"
+        ) from None
 
 
 class FacetRow(NamedTuple):

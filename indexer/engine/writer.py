@@ -17,7 +17,7 @@ from indexer.article import Article, FileState
 from indexer.engine.schema import SCHEMA_VERSION, VALUE_SEP, build_schema
 from indexer.engine.store import INDEX_NAME, exists, facet_row, open_existing
 from indexer.index_state import load_state, save_state
-from indexer.search import IndexBusy, SchemaMismatch
+from indexer.search import IndexBusy, IndexDamaged, SchemaMismatch
 
 _WRITER_MB = 256
 RUN_LOCK_NAME = "parley.lock"
@@ -144,10 +144,12 @@ def _run_lock(index_dir: Path) -> FileLock:
 
 def _open(index_dir: Path, rebuild: bool, run_lock: FileLock) -> WhooshWriter:
     state = load_state(index_dir)
-    if exists(index_dir) and not (rebuild and state.schema_version != SCHEMA_VERSION):
-        return WhooshWriter(open_existing(index_dir), run_lock)
-    if exists(index_dir) and not rebuild:
-        raise SchemaMismatch(f"the index at {index_dir} is of another schema version: run `parley reindex --full`")
+    if exists(index_dir):
+        try:
+            return WhooshWriter(open_existing(index_dir), run_lock)
+        except (SchemaMismatch, IndexDamaged):
+            if not rebuild:
+                raise
     state.schema_version = SCHEMA_VERSION
     if not exists(index_dir):
         save_state(index_dir, state)  # first: a crash just after create_in must not leave an index of no known version
