@@ -23,9 +23,9 @@ from indexer.engine import IndexedFile, WhooshWriter, open_writer
 from indexer.enrich import enrich
 from indexer.gazetteer import default_names
 from indexer.index_state import load_state, save_state
+from indexer.ingest import IngestOptions, discover, read_file, stat_state
 from indexer.outlets import default_outlets
 from indexer.search import IndexMissing
-from indexer.ingest import IngestOptions, discover, read_file, stat_state
 
 BATCH_DOCS = 2000  # documents per commit: bounds what an interruption can lose
 

@@ -19,8 +19,8 @@ from indexer.engine.store import FacetRow, open_existing, read_facet_row
 from indexer.index_state import load_state
 from indexer.search import (
     Document,
-    FacetValue,
     Facets,
+    FacetValue,
     Hit,
     IndexStats,
     SearchRequest,
