@@ -98,7 +98,7 @@ def _enrich_source(article: Article, outlets: Outlets) -> None:
 
 
 def _enrich_names(article: Article, names: Names) -> None:
-    words = _words(f"{article.title}\n{article.body}")
+    words = _words(article.title) + _words(article.body)  # body spans are reused by the index
     article.people = sorted(names.people.find_words(words))
     article.places = sorted(names.places.find_words(words))
     named = set(names.parties.find_words(words))

@@ -71,7 +71,7 @@ class WhooshWriter:
             path=article.path,
             title=article.title,
             body=article.body,
-            words=f"{article.title}\n{article.body}",
+            words=article.body,  # the body's spans are cached: no second tokenization
             source=article.source or "",
             parties=VALUE_SEP.join(article.parties),
             people=VALUE_SEP.join(article.people),
