@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
-from indexer.search import IndexMissing, SchemaMismatch, SearchIndex, open_index
+from indexer.search import IndexDamaged, IndexMissing, SchemaMismatch, SearchIndex, open_index
 from tui.history import History
 from tui.screens.help import HelpScreen
 from tui.screens.missing import MissingIndexScreen
@@ -39,7 +39,7 @@ class ParleyApp(App[int]):
 
     @dataclass
     class Unavailable(Message):
-        """There is no usable index: ``problem`` is IndexMissing or SchemaMismatch."""
+        """There is no usable index: ``problem`` is IndexMissing, SchemaMismatch or IndexDamaged."""
 
         problem: Exception
 
@@ -55,7 +55,7 @@ class ParleyApp(App[int]):
     def _open(self) -> None:
         try:
             self.post_message(self.Opened(open_index(self.index_dir)))
-        except (IndexMissing, SchemaMismatch) as exc:
+        except (IndexMissing, SchemaMismatch, IndexDamaged) as exc:
             self.post_message(self.Unavailable(exc))
 
     @on(Opened)

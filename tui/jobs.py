@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 
 from indexer.reindex import update_index
-from indexer.search import IndexBusy, SchemaMismatch
+from indexer.search import IndexBusy, IndexDamaged, IndexMissing, SchemaMismatch
 
 
 @dataclass
@@ -43,7 +43,7 @@ def run_update(target: MessagePump, index_dir: Path, paths: Iterable[Path] = (),
             index_dir, list(paths), full=full,
             progress=lambda done, total, path: target.post_message(UpdateProgress(done, total)),
         )
-    except (IndexBusy, SchemaMismatch, OSError) as exc:
+    except (IndexBusy, IndexMissing, SchemaMismatch, IndexDamaged, OSError) as exc:
         target.post_message(UpdateFinished("", error=str(exc) or type(exc).__name__))
     else:
         target.post_message(UpdateFinished(summary.line()))

@@ -74,3 +74,20 @@ def test_history_file_is_capped_and_keeps_one_copy_of_a_repeated_query(tmp_path:
         history.add(query)
     assert History(tmp_path / "history.txt", cap=3).entries == ["a", "c", "d"]
     assert not list(tmp_path.glob(".history-*"))  # the temp file was renamed into place
+
+
+def test_a_damaged_index_offers_a_full_rebuild_and_then_searches(drive, own_index: Path) -> None:
+    """A table of contents cut short (a power loss) must not crash the app: it says so and
+    rebuilds from the remembered roots."""
+    for toc in own_index.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"")
+
+    async def scenario(ui) -> None:
+        assert isinstance(ui.app.screen, MissingIndexScreen)
+        assert "reindex --full" in ui.text("#missing-problem")
+        await ui.press("b")
+        await ui.settle()
+        assert isinstance(ui.app.screen, SearchScreen)
+        assert len(ui.app.screen.query_one(ResultsList).options) == 5
+
+    drive(ParleyApp(own_index), scenario)

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, ProgressBar
 
 from indexer.output import printable
-from indexer.search import SchemaMismatch
+from indexer.search import IndexDamaged, SchemaMismatch
 from tui.jobs import UpdateFinished, UpdateProgress, run_update
 
 
@@ -27,7 +27,7 @@ class MissingIndexScreen(Screen[None]):
     def __init__(self, index_dir: Path, seeds_dir: Path, problem: Exception) -> None:
         super().__init__()
         self.index_dir, self.seeds_dir = index_dir, seeds_dir
-        self.rebuild = isinstance(problem, SchemaMismatch)
+        self.rebuild = isinstance(problem, (SchemaMismatch, IndexDamaged))
         self.problem = problem
 
     def compose(self) -> ComposeResult:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from indexer.search import SORTS, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchRequest, SearchResult, Sort
+from indexer.search import SORTS, IndexDamaged, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchRequest, SearchResult, Sort
 from tui.commands import ParleyCommands
 from tui.filters import SORT_LABELS, Filters
 from tui.history import History
@@ -94,7 +94,7 @@ class SearchScreen(Screen[None]):
         """Blocking index call; a newer search cancels this one, whose result is then dropped."""
         try:
             outcome: Message = self.Searched(self.index.search(request))
-        except (QueryError, SchemaMismatch, IndexMissing, OSError) as exc:
+        except (QueryError, SchemaMismatch, IndexDamaged, IndexMissing, OSError) as exc:
             outcome = self.SearchFailed(str(exc) or type(exc).__name__)
         if not get_current_worker().is_cancelled:
             self.post_message(outcome)
