@@ -116,7 +116,7 @@ def build(engine: Engine, corpus: Corpus, index_dir: Path, size: int) -> dict:
     result = {**_run_fields(run), "docs": docs, "prepare_s": run.report.get("prepare_seconds"),
               "docs_per_s": round(docs / run.wall_s, 1), "mb_per_s": round(size / 2**20 / run.wall_s, 3),
               "index_mb": round(sum(f.stat().st_size for f in index_dir.rglob("*") if f.is_file()) / 2**20, 2)}
-    log(f"{corpus.name}: {engine.name} {docs} docs in {run.wall_s:.1f} s, peak {result['tree_rss_mb']:.0f} MB, "
+    log(f"{corpus.name}: {engine.name} {docs} docs in {run.wall_s:.1f} s, peak {run.peak_rss_mb:.0f} MB, "
         f"CPU/wall {run.cpu_per_wall:.2f}, {result['index_mb']:.1f} MB on disk")
     return result
 

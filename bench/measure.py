@@ -1,8 +1,9 @@
 """Measuring: subprocesses (wall, CPU, peak memory) and latency samples (percentiles).
 
-Index builds run in a child process so each gets its own peak RSS: ``os.wait4`` gives the
-child's high-water mark (its own or its largest reaped child's), and a sampler thread adds
-up the RSS of the whole process tree, which is what matters when a writer forks workers.
+Index builds run in a child process so each gets its own peak RSS: the child reports its
+own high-water mark (VmHWM, which exec resets), and a sampler thread adds up the RSS of the
+whole process tree, which is what matters when a writer forks workers. (``wait4``'s
+ru_maxrss is no use here: a forked child inherits the harness's high-water mark.)
 """
 
 from __future__ import annotations
@@ -31,8 +32,7 @@ class Run:
 
     wall_s: float
     cpu_s: float
-    max_rss_mb: float  # largest single process
-    tree_rss_mb: float  # largest sum over the process tree (sampled)
+    peak_rss_mb: float  # the larger of the child's own VmHWM and the sampled tree sum
     report: dict
 
     @property
@@ -63,8 +63,9 @@ def run_worker(*args: str) -> Run:
     if proc.returncode:
         raise RuntimeError(f"bench.worker {' '.join(args)} failed with status {proc.returncode}")
     last_line = output.strip().splitlines()[-1]
-    return Run(round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1),
-               round(sampler.peak / MB, 1), json.loads(last_line))
+    report = json.loads(last_line)
+    peak = max(sampler.peak / MB, report.get("vm_hwm_mb", 0.0))
+    return Run(round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), round(peak, 1), report)
 
 
 class _TreeSampler(threading.Thread):
@@ -94,6 +95,14 @@ def _tree(pid: int) -> list[int]:
         except OSError:
             pass
     return found
+
+
+def own_peak_mb() -> float:
+    """This process's RSS high-water mark (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _rss(pid: int) -> int:

@@ -93,7 +93,7 @@ def _builds(results: dict) -> str:
         for engine, b in corpus["build"].items():
             ratio = "" if engine == "parley" else f"{b['wall_s'] / parley['wall_s']:.2f}"
             rows.append([_label(corpus), engine, b["docs"], f"{b['wall_s']:.1f}", f"{b['prepare_s']:.1f}" if b.get("prepare_s") else "",
-                         f"{b['docs_per_s']:.0f}", f"{b['mb_per_s']:.2f}", f"{max(b['max_rss_mb'], b['tree_rss_mb']):.0f}",
+                         f"{b['docs_per_s']:.0f}", f"{b['mb_per_s']:.2f}", f"{b['peak_rss_mb']:.0f}",
                          f"{b['cpu_per_wall']:.2f}", f"{b['index_mb']:.1f}", ratio])
     header = ["corpus", "engine", "docs", "index s", "of which ingest+enrich s", "docs/s", "MB/s", "peak RSS MB",
               "CPU/wall", "index MB", "parley speed vs this"]

@@ -37,4 +37,6 @@ def main(argv: list[str]) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1:])))
+    from bench.measure import own_peak_mb
+
+    print(json.dumps({**main(sys.argv[1:]), "vm_hwm_mb": round(own_peak_mb(), 1)}))
