@@ -202,3 +202,12 @@ def test_a_reader_sees_a_reindex_without_reopening(tmp_path: Path) -> None:
     update_index(tmp_path / "ix")
     assert index.search(SearchRequest(query="armistice")).total == 1
     index.close()
+
+
+@pytest.mark.parametrize("query", ["peace date:2025", "Witkoff date:[2025-01-01 to 2025-12-31]", "peace date:[2022 to]"])
+def test_totals_agree_with_and_without_facets(seeds: SearchIndex, query: str) -> None:
+    """Whoosh's ranked search undercounted matches ANDed with a numeric date range; dates
+    are matched as day terms instead, and every path must count the same documents."""
+    counted = seeds.search(SearchRequest(query=query, facets=False, limit=None))
+    with_facets = seeds.search(SearchRequest(query=query, limit=None))
+    assert counted.total == with_facets.total == len(counted.hits) == len(with_facets.hits) > 0

@@ -8,7 +8,7 @@ dates as `date:2025`, `date:2025-03`, `date:[2025-01-01 to 2025-06-30]`, `date:[
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import datetime
 
 from whoosh import query
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, MultifieldParser, syntax
@@ -40,11 +40,30 @@ def parse_user_query(parser: MultifieldParser, text: str) -> query.Query:
     _check_syntax(text)
     try:
         _check_nodes(parser.process(text), text)
-        return parser.parse(text)
+        return parser.parse(text).accept(_fast_forms)
     except QueryError:
         raise
     except Exception as exc:  # Whoosh raises bare ValueErrors etc. from field parsers
         raise QueryError(f"cannot parse query: {exc}") from None
+
+
+def _fast_forms(q: query.Query) -> query.Query:
+    """Rewrite the two query forms Whoosh answers slowly into equivalents it answers fast.
+
+    A date range on the numeric ``date`` field expands into thousands of trie terms (a
+    month took 230 ms on 20k articles); the same range over the ``day`` terms ("1987-03-01")
+    touches only the days that exist. A fuzzy term scans the whole lexicon; requiring its
+    first letter (as most engines do) cuts that scan to one letter's words.
+    """
+    if isinstance(q, query.DateRange) and q.fieldname == "date":
+        return query.TermRange("day", _day_text(q.startdate), _day_text(q.enddate), boost=q.boost)
+    if isinstance(q, query.FuzzyTerm) and q.prefixlength < 1:
+        q.prefixlength = 1
+    return q
+
+
+def _day_text(moment: datetime | None) -> str | None:
+    return moment.date().isoformat() if moment else None
 
 
 def _check_syntax(text: str) -> None:
@@ -94,11 +113,12 @@ def filter_queries(request: SearchRequest) -> dict[str, query.Query]:
         if getattr(request, name):
             filters[name] = _any_value(name, getattr(request, name))
     if request.years:
-        filters["year"] = query.Or([_year_range(y) for y in request.years])
+        filters["year"] = query.Or([_period(y, "%Y") for y in request.years])
     if request.months:
-        filters["month"] = query.Or([_month_range(m) for m in request.months])
+        filters["month"] = query.Or([_period(m, "%Y-%m") for m in request.months])
     if request.since or request.until:
-        filters["range"] = query.DateRange("date", _day_start(request.since), _day_end(request.until))
+        since, until = (d.isoformat() if d else None for d in (request.since, request.until))
+        filters["range"] = query.TermRange("day", since, until)
     return filters
 
 
@@ -117,30 +137,13 @@ def _slugs(field: str, value: str) -> list[str]:
     return [t.text for t in tokenizer(value.replace(VALUE_SEP, " "))]
 
 
-def _year_range(year: str) -> query.Query:
-    if year == UNKNOWN:
-        return query.Not(query.Every("date"))
+def _period(value: str, form: str) -> query.Query:
+    """A year ("2025") or month ("2025-03") as a prefix of the ``day`` terms; UNKNOWN is
+    every article without a date."""
+    if value == UNKNOWN:
+        return query.Not(query.Every("day"))
     try:
-        y = int(year)
-        return query.DateRange("date", _day_start(date(y, 1, 1)), _day_end(date(y, 12, 31)))
+        datetime.strptime(value, form)
     except ValueError:
-        raise QueryError(f"not a year: {year!r}") from None
-
-
-def _month_range(month: str) -> query.Query:
-    if month == UNKNOWN:
-        return query.Not(query.Every("date"))
-    try:
-        y, m = (int(p) for p in month.split("-"))
-        end = date(y + (m == 12), m % 12 + 1, 1)
-        return query.DateRange("date", _day_start(date(y, m, 1)), _day_start(end), endexcl=True)
-    except ValueError:
-        raise QueryError(f"not a month (YYYY-MM): {month!r}") from None
-
-
-def _day_start(day: date | None) -> datetime | None:
-    return datetime.combine(day, time.min, timezone.utc) if day else None
-
-
-def _day_end(day: date | None) -> datetime | None:
-    return datetime.combine(day, time.max, timezone.utc) if day else None
+        raise QueryError(f"not a {'year' if form == '%Y' else 'month (YYYY-MM)'}: {value!r}") from None
+    return query.Prefix("day", value + "-")

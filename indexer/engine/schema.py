@@ -18,7 +18,7 @@ from indexer.gazetteer import _words, default_names
 
 # Bump when the schema or the analysis changes: older indexes are then refused with a
 # message to run `parley reindex --full`.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 VALUE_SEP = "\x1f"  # between values of one field in stored columns; never in article text
 GROUP_SEP = "\x1e"  # between fields in the facets column
 
@@ -143,6 +143,8 @@ def build_schema() -> fields.Schema:
         people=fields.KEYWORD(analyzer=NameTokenizer("people"), stored=True, scorable=False),
         places=fields.KEYWORD(analyzer=NameTokenizer("places"), stored=True, scorable=False),
         date=fields.DATETIME(stored=True, sortable=True),
+        # "YYYY-MM-DD": what date queries and filters match (see query._fast_forms)
+        day=fields.ID(),
         url=fields.STORED(),
         meta=fields.STORED(),
         # source, year-month, parties, people and places of each document, for facet counts

@@ -77,6 +77,7 @@ class WhooshWriter:
             people=VALUE_SEP.join(article.people),
             places=VALUE_SEP.join(article.places),
             date=article.date,
+            day=article.date.date().isoformat() if article.date else None,
             url=article.url,
             meta=meta,
             facets=facet_row(article),
