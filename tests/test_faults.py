@@ -94,7 +94,7 @@ def test_sigkill_at_random_moments_never_loses_the_index(tmp_path: Path) -> None
 
 
 def test_ctrl_c_stops_cleanly_with_a_summary_of_what_was_committed(tmp_path: Path) -> None:
-    corpus = Corpus(tmp_path / "articles", 7).build(texts=150, feeds=4, records=10)
+    corpus = Corpus(tmp_path / "articles", 7).build(texts=900, feeds=4, records=10)
     for delay in (0.0, 0.3):
         index_dir = tmp_path / f"index-{delay}"
         proc = start("index", str(corpus.root), "--index", str(index_dir))
