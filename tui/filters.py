@@ -10,7 +10,7 @@ from indexer.search import SearchRequest, Sort
 FACETS = ("source", "year", "month", "parties", "people", "places")
 LABELS = {"source": "Outlet", "parties": "Parties", "people": "People", "places": "Places", "year": "Year", "month": "Month"}
 SORT_LABELS: dict[Sort, str] = {"relevance": "relevance", "-date": "newest", "date": "oldest"}
-RESULTS = 50  # hits fetched per search: enough to scan, few enough to highlight quickly
+RESULTS = 20  # hits fetched per search: a screenful or two; each is highlighted, so fewer is faster
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ class WhooshIndex:
         self._analyzer = self._ix.schema["body"].analyzer
         self._lock = threading.Lock()
         self._searcher = self._ix.searcher()
-        self._facet_rows: list[FacetRow] | None = None
+        self._facet_rows: _FacetRows | None = None
 
     def close(self) -> None:
         with self._lock:
@@ -115,8 +115,8 @@ class WhooshIndex:
     def _facets(self, searcher, q, by_filter: dict[str, set[int]]) -> Facets:
         rows = self._rows(searcher)
 
-        def docs_without(*own: str) -> Iterable[int]:
-            return set.intersection(*(docs for name, docs in by_filter.items() if name not in own))
+        def docs_without(own: str) -> Iterable[int]:
+            return set.intersection(*(docs for name, docs in by_filter.items() if name != own))
 
         def values(name: str, own_filter: str) -> Counter[str]:
             return Counter(v for d in docs_without(own_filter) for v in getattr(rows[d], name))
@@ -133,15 +133,9 @@ class WhooshIndex:
             month=_by_value(single("month", "month")),
         )
 
-    def _rows(self, searcher) -> list[FacetRow]:
-        """Every document's facet values, decoded once per index version (a list indexed by
-        doc number), so counting a facet costs one lookup per matching document."""
-        if self._facet_rows is None and searcher.doc_count_all() == 0:
-            self._facet_rows = []  # an empty index has no columns to read
+    def _rows(self, searcher) -> _FacetRows:
         if self._facet_rows is None:
-            reader = searcher.reader()
-            column = reader.column_reader("facets")
-            self._facet_rows = [read_facet_row(column[n]) for n in range(reader.doc_count_all())]
+            self._facet_rows = _FacetRows(searcher.reader())
         return self._facet_rows
 
     def _suggestion(self, searcher, text: str) -> str | None:
@@ -200,6 +194,23 @@ def _match_case(original: str, corrected: str) -> str:
         out.append(corrected[last:start] + (word[:1].upper() + word[1:] if typed[:1].isupper() else word))
         last = end
     return "".join(out) + corrected[last:]
+
+
+class _FacetRows(dict):
+    """Facet values by doc number, decoded from the ``facets`` column the first time a
+    document matches and kept for this index version: a one-off search decodes only its
+    matches, and a long session soon counts from memory alone."""
+
+    def __init__(self, reader) -> None:
+        super().__init__()
+        self._reader = reader
+        self._column = None
+
+    def __missing__(self, docnum: int) -> FacetRow:
+        if self._column is None:  # opened lazily: an empty index has no column to open
+            self._column = self._reader.column_reader("facets")
+        row = self[docnum] = read_facet_row(self._column[docnum])
+        return row
 
 
 def _described(fields: dict) -> dict[str, object]:

@@ -14,7 +14,7 @@ from whoosh import columns, fields
 from whoosh.analysis import Token, Tokenizer
 
 from indexer import analysis
-from indexer.gazetteer import _words, default_names
+from indexer.gazetteer import _words, default_names, default_spellings
 
 # Bump when the schema or the analysis changes: older indexes are then refused with a
 # message to run `parley reindex --full`.
@@ -54,13 +54,13 @@ class WordTokenizer(Tokenizer):
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         stops, normalize, stem = analysis.STOP_WORDS, analysis.normalize, analysis.stem
-        fold = default_names().fold if self.stemmed else None
+        fold = default_spellings() if self.stemmed else None
         pos = start_pos
         for start, end in analysis.word_spans(value):
             word = normalize(value[start:end])
             if word in stops:
                 continue
-            token.text = stem(fold(word)) if fold else word
+            token.text = stem(fold.get(word, word)) if fold is not None else word
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:

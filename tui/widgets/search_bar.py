@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from tui.history import History
 
-DEBOUNCE = 0.2  # seconds of quiet typing before a search runs
+DEBOUNCE = 0.08  # seconds of quiet typing before a search runs (a stale search is cancelled anyway)
 
 
 class SearchBar(Input):
