@@ -6,6 +6,8 @@ tested without the others.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -56,3 +58,10 @@ class FileResult:
     state: FileState
     articles: list[Article] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
+
+
+def record_digest(article: Article) -> str:
+    """A fingerprint of a record as read (before enrich), so reindex can tell which records
+    of a changed JSONL file really changed and touch only those."""
+    raw = [article.id, article.title, article.body, article.source, article.date_text, article.url, article.extra]
+    return hashlib.sha1(json.dumps(raw, sort_keys=True, default=str).encode("utf-8", "surrogatepass")).hexdigest()

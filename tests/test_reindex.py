@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -169,3 +170,18 @@ def test_indexing_never_writes_to_the_articles(tree: Path, index_dir: Path) -> N
     update_index(index_dir)
     update_index(index_dir, full=True)
     assert checksum() == before
+
+
+def test_an_edited_record_in_a_big_feed_rewrites_only_that_record(corpus: Path, index_dir: Path) -> None:
+    feed = corpus / "feed.jsonl"
+    lines = [json.dumps({"id": f"r{n}", "title": f"T{n}", "body": f"body {n}"}) for n in range(200)]
+    feed.write_text("\n".join(lines) + "\n", "utf-8")
+    update_index(index_dir, [corpus])
+    lines[7] = json.dumps({"id": "r7", "title": "T7", "body": "an armistice"})
+    del lines[9]
+    feed.write_text("\n".join(lines) + "\n", "utf-8")
+    summary = update_index(index_dir)
+    assert counts(summary) == (0, 1, 1, 198) and summary.files_read == 1
+    assert total(index_dir, "armistice") == 1 and total(index_dir) == 199
+    again = update_index(index_dir)
+    assert counts(again) == (0, 0, 0, 199) and again.files_read == 0, "the file's new state was recorded"

@@ -18,7 +18,7 @@ from indexer.gazetteer import _words, default_names, default_spellings
 
 # Bump when the schema or the analysis changes: older indexes are then refused with a
 # message to run `parley reindex --full`.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 VALUE_SEP = "\x1f"  # between values of one field in stored columns; never in article text
 GROUP_SEP = "\x1e"  # between fields in the facets column
 

@@ -26,10 +26,11 @@ BUSY = "another parley process is writing this index; try again when it finishes
 
 @dataclass
 class IndexedFile:
-    """What the index holds for one source file."""
+    """What the index holds for one source file: the newest file state its documents were
+    written from, and each document's record digest by id."""
 
     state: FileState
-    ids: set[str] = field(default_factory=set)
+    ids: dict[str, str] = field(default_factory=dict)
 
 
 class WhooshWriter:
@@ -50,9 +51,13 @@ class WhooshWriter:
             reader = searcher.reader()
             column = reader.column_reader("file")
             for docnum in reader.all_doc_ids():
-                path, size, mtime_ns, sha1, doc_id = column[docnum].decode("utf-8").split(VALUE_SEP)
-                entry = files.setdefault(path, IndexedFile(FileState(path, int(size), int(mtime_ns), sha1)))
-                entry.ids.add(doc_id)
+                path, size, mtime_ns, sha1, doc_id, digest = column[docnum].decode("utf-8").split(VALUE_SEP)
+                state = FileState(path, int(size), int(mtime_ns), sha1)
+                entry = files.setdefault(path, IndexedFile(state))
+                if state.mtime_ns > entry.state.mtime_ns:
+                    # records left alone by a partial update keep the older state
+                    entry.state = state
+                entry.ids[doc_id] = digest
         return files
 
     def document_count(self) -> int:
@@ -64,7 +69,7 @@ class WhooshWriter:
         except LockError:
             raise IndexBusy(BUSY) from None
 
-    def add(self, article: Article, state: FileState) -> None:
+    def add(self, article: Article, state: FileState, digest: str) -> None:
         meta = {"extra": article.extra, "provenance": article.provenance, "date_text": article.date_text}
         self._writer.add_document(
             id=article.id,
@@ -81,8 +86,13 @@ class WhooshWriter:
             url=article.url,
             meta=meta,
             facets=facet_row(article),
-            file=VALUE_SEP.join([state.path, str(state.size), str(state.mtime_ns), state.sha1, article.id]).encode(),
+            file=VALUE_SEP.join(
+                [state.path, str(state.size), str(state.mtime_ns), state.sha1, article.id, digest]
+            ).encode(),
         )
+
+    def delete_document(self, doc_id: str) -> None:
+        self._writer.delete_by_term("id", doc_id)
 
     def delete_file(self, path: str) -> None:
         self._writer.delete_by_term("path", path)
