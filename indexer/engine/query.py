@@ -62,6 +62,26 @@ def _fast_forms(q: query.Query) -> query.Query:
     return q
 
 
+MAX_EXPANSIONS = 64
+
+
+def expand_fuzzy(q: query.Query, reader) -> query.Query:
+    """Replace each fuzzy term by the index terms it matches (at most MAX_EXPANSIONS, the
+    most frequent first), once per search: left alone, Whoosh re-expands it against the
+    whole lexicon for the count, the ranking and the highlighting, several times each."""
+
+    def expand(node: query.Query) -> query.Query:
+        if not isinstance(node, query.FuzzyTerm):
+            return node
+        field = reader.schema[node.fieldname]
+        words = [field.from_bytes(t) if isinstance(t, bytes) else t for t in node._btexts(reader)]
+        words.sort(key=lambda w: -reader.doc_frequency(node.fieldname, w))
+        terms = [query.Term(node.fieldname, w, boost=node.boost) for w in words[:MAX_EXPANSIONS]]
+        return query.Or(terms) if terms else query.NullQuery
+
+    return q.accept(expand)
+
+
 def _day_text(moment: datetime | None) -> str | None:
     return moment.date().isoformat() if moment else None
 

@@ -13,7 +13,7 @@ from whoosh.qparser import QueryParser
 
 from indexer import analysis
 from indexer.engine import highlight
-from indexer.engine.query import filter_queries, make_parser, parse_user_query
+from indexer.engine.query import expand_fuzzy, filter_queries, make_parser, parse_user_query
 from indexer.engine.schema import VALUE_SEP
 from indexer.engine.store import FacetRow, open_existing, read_facet_row
 from indexer.index_state import load_state
@@ -62,6 +62,7 @@ class WhooshIndex:
         q = parse_user_query(self._parser, request.query)
         with self._lock:
             searcher = self._fresh()
+            q = expand_fuzzy(q, searcher.reader())
             filters = filter_queries(request)
             matched, by_filter = self._matching(searcher, q, filters, request.facets)
             results, by_relevance = self._ranked(searcher, q, request, matched if filters else None)

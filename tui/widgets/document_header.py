@@ -21,6 +21,8 @@ def header_text(doc: Document, roots: Iterable[str]) -> Text:
         "outlet": doc.source or "unknown",
         "date": day(doc.date),
         "parties": ", ".join(doc.parties) or "none found",
+        "people": ", ".join(doc.people) or "none found",
+        "places": ", ".join(doc.places) or "none found",
         "url": doc.url or "-",
         "path": shown_path(doc.path, roots),
     }
