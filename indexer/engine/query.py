@@ -62,6 +62,27 @@ def _fast_forms(q: query.Query) -> query.Query:
     return q
 
 
+def split_dates(q: query.Query) -> tuple[query.Query, list[query.Query]]:
+    """Take a query's top-level date conditions out, to be applied as filters.
+
+    ``oil date:1987-03`` matches the same documents either way, but Whoosh scores the union
+    of a month's day terms for every candidate when it is part of the query (120 ms on 20k
+    articles), while as a filter it is one set, computed once. Dates never affect scores.
+    """
+    if _is_day_range(q):
+        return query.Every(), [q]
+    if isinstance(q, query.And):
+        dates = [c for c in q.subqueries if _is_day_range(c)]
+        rest = [c for c in q.subqueries if not _is_day_range(c)]
+        if dates:
+            return (rest[0] if len(rest) == 1 else query.And(rest) if rest else query.Every()), dates
+    return q, []
+
+
+def _is_day_range(q: query.Query) -> bool:
+    return isinstance(q, query.TermRange) and q.fieldname == "day"
+
+
 MAX_EXPANSIONS = 64
 
 

@@ -13,7 +13,7 @@ from whoosh.qparser import QueryParser
 
 from indexer import analysis
 from indexer.engine import highlight
-from indexer.engine.query import expand_fuzzy, filter_queries, make_parser, parse_user_query
+from indexer.engine.query import expand_fuzzy, filter_queries, make_parser, parse_user_query, split_dates
 from indexer.engine.schema import VALUE_SEP
 from indexer.engine.store import FacetRow, open_existing, read_facet_row
 from indexer.index_state import load_state
@@ -29,6 +29,7 @@ from indexer.search import (
 
 SUGGEST_BELOW = 2  # offer a spelling suggestion when a query finds fewer hits than this
 _FACET_LIMIT = 50
+_DOC_SETS = 32  # document sets kept per index version
 
 
 class WhooshIndex:
@@ -44,6 +45,7 @@ class WhooshIndex:
         self._lock = threading.Lock()
         self._searcher = self._ix.searcher()
         self._facet_rows: _FacetRows | None = None
+        self._doc_sets: dict[str, set[int]] = {}
 
     def close(self) -> None:
         with self._lock:
@@ -54,7 +56,7 @@ class WhooshIndex:
         if self._ix.latest_generation() != self._searcher.reader().generation():
             # reopen rather than refresh(): Whoosh's reader reuse fails on an empty index
             self._searcher.close()
-            self._searcher, self._facet_rows = self._ix.searcher(), None
+            self._searcher, self._facet_rows, self._doc_sets = self._ix.searcher(), None, {}
         return self._searcher
 
     def search(self, request: SearchRequest) -> SearchResult:
@@ -62,8 +64,10 @@ class WhooshIndex:
         q = parse_user_query(self._parser, request.query)
         with self._lock:
             searcher = self._fresh()
-            q = expand_fuzzy(q, searcher.reader())
+            q, in_query_dates = split_dates(expand_fuzzy(q, searcher.reader()))
             filters = filter_queries(request)
+            if in_query_dates:
+                filters["query dates"] = query.And(in_query_dates)
             matched, by_filter = self._matching(searcher, q, filters, request.facets)
             results, by_relevance = self._ranked(searcher, q, request, matched if filters else None)
             total = len(matched) if matched is not None else len(results)
@@ -79,9 +83,21 @@ class WhooshIndex:
         need them, which saves a pass), plus each filter's own doc set."""
         if not (filters or want_facets):
             return None, {}
-        by_filter = {name: set(searcher.docs_for_query(fq)) for name, fq in filters.items()}
-        by_filter["query"] = set(searcher.docs_for_query(q))
+        by_filter = {name: self._docs(searcher, fq) for name, fq in filters.items()}
+        by_filter["query"] = self._docs(searcher, q)
         return set.intersection(*by_filter.values()), by_filter
+
+    def _docs(self, searcher, q: query.Query) -> set[int]:
+        """The doc numbers matching ``q``, remembered for this index version: a session
+        re-runs the same query under other filters, and the same filters under other queries."""
+        key = repr(q)
+        docs = self._doc_sets.pop(key, None)
+        if docs is None:
+            docs = set(searcher.docs_for_query(q))
+        self._doc_sets[key] = docs  # most recently used last
+        while len(self._doc_sets) > _DOC_SETS:
+            self._doc_sets.pop(next(iter(self._doc_sets)))
+        return docs
 
     def _ranked(self, searcher, q, request: SearchRequest, allowed: set[int] | None):
         sort = request.sort
