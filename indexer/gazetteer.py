@@ -93,10 +93,6 @@ class Names:
     person_party: dict[str, str]
     spellings: dict[str, str]  # normalized variant -> normalized preferred spelling
 
-    def fold(self, word: str) -> str:
-        """The preferred spelling of a normalized word ("kiev" -> "kyiv"), else the word."""
-        return self.spellings.get(word, word)
-
 
 def load_names(folder: Path | None = None) -> Names:
     """Read the three name files from ``folder`` where present, else the shipped ones."""

@@ -60,9 +60,6 @@ class WhooshWriter:
                 entry.ids[doc_id] = digest
         return files
 
-    def document_count(self) -> int:
-        return self._ix.doc_count()
-
     def begin(self) -> None:
         try:
             self._writer = self._ix.writer(limitmb=_WRITER_MB)
