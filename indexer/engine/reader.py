@@ -6,6 +6,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 
 from whoosh import query
@@ -13,7 +14,15 @@ from whoosh.qparser import QueryParser
 
 from indexer import analysis
 from indexer.engine import highlight
-from indexer.engine.query import expand_fuzzy, filter_queries, make_parser, parse_user_query, split_dates
+from indexer.engine.query import (
+    Vocabulary,
+    expand_fuzzy,
+    filter_queries,
+    make_parser,
+    parse_user_query,
+    split_dates,
+    split_negations,
+)
 from indexer.engine.schema import VALUE_SEP
 from indexer.engine.store import FacetRow, open_existing, read_facet_row
 from indexer.index_state import load_state
@@ -30,6 +39,7 @@ from indexer.search import (
 SUGGEST_BELOW = 2  # offer a spelling suggestion when a query finds fewer hits than this
 _FACET_LIMIT = 50
 _DOC_SETS = 32  # document sets kept per index version
+_MULTI_VALUED = {"parties", "people", "places"}
 
 
 class WhooshIndex:
@@ -43,66 +53,62 @@ class WhooshIndex:
         self._spell_parser = QueryParser("words", self._ix.schema)
         self._analyzer = self._ix.schema["body"].analyzer
         self._lock = threading.Lock()
-        self._searcher = self._ix.searcher()
-        self._facet_rows: _FacetRows | None = None
-        self._doc_sets: dict[str, set[int]] = {}
+        self._version = _Version(self._ix.searcher())
 
     def close(self) -> None:
         with self._lock:
-            self._searcher.close()
+            self._version.searcher.close()
 
-    def _fresh(self):
-        """The current searcher, refreshed if a commit happened since the last call."""
-        if self._ix.latest_generation() != self._searcher.reader().generation():
+    def _fresh(self) -> _Version:
+        """The current index version, reopened if a commit happened since the last call."""
+        if self._ix.latest_generation() != self._version.searcher.reader().generation():
             # reopen rather than refresh(): Whoosh's reader reuse fails on an empty index
-            self._searcher.close()
-            self._searcher, self._facet_rows, self._doc_sets = self._ix.searcher(), None, {}
-        return self._searcher
+            self._version.searcher.close()
+            self._version = _Version(self._ix.searcher())
+        return self._version
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
         q = parse_user_query(self._parser, request.query)
         with self._lock:
-            searcher = self._fresh()
-            q, in_query_dates = split_dates(expand_fuzzy(q, searcher.reader()))
+            version = self._fresh()
+            q, in_query_dates = split_dates(expand_fuzzy(q, version.vocabulary))
+            ranked, negations = split_negations(q)
             filters = filter_queries(request)
             if in_query_dates:
                 filters["query dates"] = query.And(in_query_dates)
-            matched, by_filter = self._matching(searcher, q, filters, request.facets)
-            results, by_relevance = self._ranked(searcher, q, request, matched if filters else None)
-            total = len(matched) if matched is not None else len(results)
-            wanted = highlight.highlight_terms(q, searcher.reader()) if request.highlight else None
+            by_filter = self._matching(version, ranked, negations, filters)
+            matched = _intersection(by_filter.values())
+            allowed = matched if len(by_filter) > 1 or negations else None
+            results, by_relevance = self._ranked(version.searcher, ranked, request, allowed)
+            wanted = highlight.highlight_terms(q, version.searcher.reader()) if request.highlight else None
             hits = tuple(self._hit(hit, wanted, by_relevance) for hit in results)
-            facets = self._facets(searcher, q, by_filter) if request.facets else Facets()
-            suggestion = self._suggestion(searcher, request.query) if total < SUGGEST_BELOW else None
+            facets = self._facets(version, by_filter) if request.facets else Facets()
+            suggestion = self._suggestion(version.searcher, request.query) if len(matched) < SUGGEST_BELOW else None
         took_ms = (time.perf_counter() - started) * 1000
-        return SearchResult(request, total, round(took_ms, 2), hits, facets, suggestion)
+        return SearchResult(request, len(matched), round(took_ms, 2), hits, facets, suggestion)
 
-    def _matching(self, searcher, q, filters: dict[str, query.Query], want_facets: bool):
-        """The doc numbers matching query and filters (None when neither facets nor filters
-        need them, which saves a pass), plus each filter's own doc set."""
-        if not (filters or want_facets):
-            return None, {}
-        by_filter = {name: self._docs(searcher, fq) for name, fq in filters.items()}
-        by_filter["query"] = self._docs(searcher, q)
-        return set.intersection(*by_filter.values()), by_filter
+    @staticmethod
+    def _matching(
+        version: _Version, ranked: query.Query, negations: list[query.Query], filters: dict[str, query.Query]
+    ) -> dict[str, set[int]]:
+        """Each filter's doc numbers, and under "query" the query's (those the ranked part
+        matches less those of its negations). Their intersection is the total, without the
+        second pass over the postings Whoosh makes to count a top-10 search."""
+        by_filter = {name: version.docs(fq) for name, fq in filters.items()}
+        docs = version.docs(ranked)
+        by_filter["query"] = docs.difference(*map(version.docs, negations)) if negations else docs
+        return by_filter
 
-    def _docs(self, searcher, q: query.Query) -> set[int]:
-        """The doc numbers matching ``q``, remembered for this index version: a session
-        re-runs the same query under other filters, and the same filters under other queries."""
-        key = repr(q)
-        docs = self._doc_sets.pop(key, None)
-        if docs is None:
-            docs = set(searcher.docs_for_query(q))
-        self._doc_sets[key] = docs  # most recently used last
-        while len(self._doc_sets) > _DOC_SETS:
-            self._doc_sets.pop(next(iter(self._doc_sets)))
-        return docs
-
-    def _ranked(self, searcher, q, request: SearchRequest, allowed: set[int] | None):
+    @staticmethod
+    def _ranked(searcher, q, request: SearchRequest, allowed: set[int] | None):
+        """The top hits of ``q`` among ``allowed`` (None: all), and whether by relevance.
+        An empty ``allowed`` gives none: Whoosh would read an empty filter as no filter."""
         sort = request.sort
         if sort == "relevance" and isinstance(q, query.Every):
             sort = "-date"  # nothing to rank by: newest first reads best
+        if allowed is not None and not allowed:
+            return (), sort == "relevance"
         kwargs = {} if sort == "relevance" else {"sortedby": "date", "reverse": sort == "-date"}
         return searcher.search(q, filter=allowed, limit=request.limit, **kwargs), sort == "relevance"
 
@@ -129,31 +135,26 @@ class WhooshIndex:
             highlight.spans(title, "title", wanted, self._analyzer),
         )
 
-    def _facets(self, searcher, q, by_filter: dict[str, set[int]]) -> Facets:
-        rows = self._rows(searcher)
+    @staticmethod
+    def _facets(version: _Version, by_filter: dict[str, set[int]]) -> Facets:
+        """Each facet counted over the docs every filter but its own allows."""
+        columns = version.facets
+        bases: dict[tuple[str, ...], set[int]] = {}
 
-        def docs_without(own: str) -> Iterable[int]:
-            return set.intersection(*(docs for name, docs in by_filter.items() if name != own))
-
-        def values(name: str, own_filter: str) -> Counter[str]:
-            return Counter(v for d in docs_without(own_filter) for v in getattr(rows[d], name))
-
-        def single(name: str, own_filter: str) -> Counter[str]:
-            return Counter(getattr(rows[d], name) for d in docs_without(own_filter))
+        def counts(name: str, own_filter: str) -> Counter[str]:
+            others = tuple(f for f in by_filter if f != own_filter)
+            if others not in bases:
+                bases[others] = _intersection(by_filter[f] for f in others)
+            return columns.counts(name, bases[others], version.live)
 
         return Facets(
-            source=_ranked_counts(single("source", "source")),
-            parties=_ranked_counts(values("parties", "parties")),
-            people=_ranked_counts(values("people", "people")),
-            places=_ranked_counts(values("places", "places")),
-            year=_by_value(single("year", "year")),
-            month=_by_value(single("month", "month")),
+            source=_ranked_counts(counts("source", "source")),
+            parties=_ranked_counts(counts("parties", "parties")),
+            people=_ranked_counts(counts("people", "people")),
+            places=_ranked_counts(counts("places", "places")),
+            year=_by_value(counts("year", "year")),
+            month=_by_value(counts("month", "month")),
         )
-
-    def _rows(self, searcher) -> _FacetRows:
-        if self._facet_rows is None:
-            self._facet_rows = _FacetRows(searcher.reader())
-        return self._facet_rows
 
     def _suggestion(self, searcher, text: str) -> str | None:
         """A corrected query string from the unstemmed words of the body, if any word is off."""
@@ -169,7 +170,7 @@ class WhooshIndex:
     def document(self, doc_id: str, query_text: str = "") -> Document | None:
         q = parse_user_query(self._parser, query_text) if query_text.strip() else None
         with self._lock:
-            searcher = self._fresh()
+            searcher = self._fresh().searcher
             fields = searcher.document(id=doc_id)
             if fields is None:
                 return None
@@ -187,7 +188,7 @@ class WhooshIndex:
     def stats(self) -> IndexStats:
         state = load_state(self.path)
         with self._lock:
-            documents = self._fresh().doc_count()
+            documents = self._fresh().searcher.doc_count()
         size = sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
         return IndexStats(
             documents=documents,
@@ -213,21 +214,87 @@ def _match_case(original: str, corrected: str) -> str:
     return "".join(out) + corrected[last:]
 
 
-class _FacetRows(dict):
-    """Facet values by doc number, decoded from the ``facets`` column the first time a
-    document matches and kept for this index version: a one-off search decodes only its
-    matches, and a long session soon counts from memory alone."""
+class _Version:
+    """What one committed state of the index is read into, kept until the next commit: the
+    searcher, the fuzzy-matching vocabulary, facet columns and recent document sets."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self.vocabulary = Vocabulary(searcher.reader())
+        self.facets = _FacetColumns(searcher.reader())
+        self._doc_sets: dict[str, set[int]] = {}
+        self._live: set[int] | None = None
+
+    def docs(self, q: query.Query) -> set[int]:
+        """The doc numbers matching ``q``, remembered: a session re-runs the same query under
+        other filters, and the same filters under other queries. Callers must not change it."""
+        if q == query.Every():
+            return self.live
+        key = repr(q)
+        docs = self._doc_sets.pop(key, None)
+        if docs is None:
+            docs = set(self.searcher.docs_for_query(q))
+        self._doc_sets[key] = docs  # most recently used last
+        while len(self._doc_sets) > _DOC_SETS:
+            self._doc_sets.pop(next(iter(self._doc_sets)))
+        return docs
+
+    @property
+    def live(self) -> set[int]:
+        """Every document number not deleted."""
+        if self._live is None:
+            reader = self.searcher.reader()
+            everything = range(reader.doc_count_all())
+            self._live = set(reader.all_doc_ids()) if reader.has_deletions() else set(everything)
+        return self._live
+
+
+class _FacetColumns:
+    """Each facet's values by doc number, decoded from the ``facets`` column the first time a
+    document is counted and kept for this index version: a one-off search decodes only its
+    matches, and a long session soon counts from memory alone.
+
+    Counting runs in C (map, chain, Counter) over whichever is smaller, the matched docs or
+    the others: past half the index, the others are counted and taken from the totals, so
+    browsing 200k articles counts nothing. Its cost never depends on how many distinct
+    values a facet has.
+    """
 
     def __init__(self, reader) -> None:
-        super().__init__()
         self._reader = reader
         self._column = None
+        size = reader.doc_count_all()
+        self._values: dict[str, list] = {name: [None] * size for name in FacetRow._fields}
+        self._decoded: set[int] = set()
+        self._rows: dict[bytes, FacetRow] = {}  # rows repeat (one outlet, one month): decode each once
+        self._totals: dict[str, Counter[str]] = {}
 
-    def __missing__(self, docnum: int) -> FacetRow:
+    def counts(self, name: str, docs: set[int], live: set[int]) -> Counter[str]:
+        """How many of ``docs`` have each value of facet ``name``."""
+        if 2 * len(docs) <= len(live):
+            return self._count(name, docs)
+        if name not in self._totals:
+            self._totals[name] = self._count(name, live)
+        return self._totals[name] - self._count(name, live - docs)
+
+    def _count(self, name: str, docs: set[int]) -> Counter[str]:
+        self._decode(docs)
+        values = map(self._values[name].__getitem__, docs)
+        return Counter(chain.from_iterable(values) if name in _MULTI_VALUED else values)
+
+    def _decode(self, docs: set[int]) -> None:
+        missing = docs - self._decoded
+        if not missing:
+            return
         if self._column is None:  # opened lazily: an empty index has no column to open
             self._column = self._reader.column_reader("facets")
-        row = self[docnum] = read_facet_row(self._column[docnum])
-        return row
+        columns = [self._values[name] for name in FacetRow._fields]
+        for docnum in missing:
+            raw = self._column[docnum]
+            row = self._rows.get(raw) or self._rows.setdefault(raw, read_facet_row(raw))
+            for column, value in zip(columns, row):
+                column[docnum] = value
+        self._decoded |= missing
 
 
 def _described(fields: dict) -> dict[str, object]:
@@ -248,6 +315,12 @@ def _described(fields: dict) -> dict[str, object]:
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(VALUE_SEP) if v)
+
+
+def _intersection(sets: Iterable[set[int]]) -> set[int]:
+    """The docs in all of ``sets``; a single set is returned as it is, not copied."""
+    first, *rest = sets
+    return first.intersection(*rest) if rest else first
 
 
 def _ranked_counts(counts: Counter[str]) -> tuple[FacetValue, ...]:
