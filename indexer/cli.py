@@ -85,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_ingest_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-mb", type=float, default=5.0, help="skip files larger than this (default 5)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
+    parser.add_argument("--workers", type=_positive, default=None, metavar="N",
+                        help="processes that index (default: one per core; small runs use one)")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,9 +143,9 @@ def cmd_index(args: argparse.Namespace, index_dir: Path) -> int:
         from indexer.progress import ProgressBar
 
         with ProgressBar() as bar:
-            summary = update_index(index_dir, paths, full=full, options=options, progress=bar.update)
+            summary = update_index(index_dir, paths, full=full, options=options, progress=bar.update, workers=args.workers)
     else:
-        summary = update_index(index_dir, paths, full=full, options=options)
+        summary = update_index(index_dir, paths, full=full, options=options, workers=args.workers)
     if args.format == "json":
         print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -14,17 +14,16 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 
 from indexer.article import FileResult, Skip, record_digest
 from indexer.catalog import CatalogCache
 from indexer.engine import IndexedFile, WhooshWriter, open_writer
-from indexer.enrich import enrich
-from indexer.gazetteer import default_names
 from indexer.index_state import load_state, save_state
 from indexer.ingest import IngestOptions, discover, read_file, stat_state
-from indexer.outlets import default_outlets
+from indexer.parallel import CHUNK_MIN_BYTES, DocumentWriter, available_cores, chunk_bytes
 from indexer.search import IndexMissing
 
 BATCH_DOCS = 2000  # documents per commit: bounds what an interruption can lose
@@ -71,10 +70,13 @@ def update_index(
     full: bool = False,
     options: IngestOptions = IngestOptions(),
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> Summary:
     """Index ``paths`` (remembered as roots), or rescan every remembered root when none given.
 
     ``full`` re-reads and re-indexes every file (and rebuilds an index of an older schema).
+    ``workers`` processes write the documents (default: one per core); runs with little to
+    write stay in this process whatever it is.
     Raises IndexBusy when another process holds the write lock, and IndexMissing when there
     is nothing to rescan (no paths given and none remembered).
     """
@@ -83,20 +85,20 @@ def update_index(
         raise IndexMissing(f"nothing to reindex at {index_dir}: add articles with `parley index PATH` first")
     writer = open_writer(index_dir, rebuild=full)
     try:
-        return _update(writer, index_dir, paths, full, options, progress)
+        return _update(writer, index_dir, paths, full, options, progress, workers or available_cores())
     finally:
         writer.close()  # after an error too: the next run must not wait for garbage collection
 
 
 def _update(writer: WhooshWriter, index_dir: Path, paths: Iterable[Path], full: bool,
-            options: IngestOptions, progress: Progress | None) -> Summary:
+            options: IngestOptions, progress: Progress | None, workers: int) -> Summary:
     """The run itself, under ``writer``'s run lock (so the state file is ours to rewrite)."""
     state = load_state(index_dir)
     new_roots = [os.path.abspath(p) for p in paths]
     state.roots = sorted({*state.roots, *new_roots})
     save_state(index_dir, state)  # remembered first: an interrupted run is finished by `reindex`
     scan = [Path(r) for r in (new_roots or state.roots)]
-    run = _Run(writer, scan, full, options, progress)
+    run = _Run(writer, scan, full, options, progress, workers)
     try:
         run.execute()
     except KeyboardInterrupt:
@@ -110,15 +112,15 @@ def _update(writer: WhooshWriter, index_dir: Path, paths: Iterable[Path], full: 
 class _Run:
     """One pass over the roots; ``committed`` trails ``summary`` by the uncommitted batch."""
 
-    def __init__(self, writer: WhooshWriter, roots: list[Path], full: bool, options: IngestOptions, progress: Progress | None):
-        self.writer, self.roots, self.full, self.options = writer, roots, full, options
+    def __init__(self, writer: WhooshWriter, roots: list[Path], full: bool, options: IngestOptions,
+                 progress: Progress | None, workers: int):
+        self.writer, self.roots, self.full, self.options, self.workers = writer, roots, full, options, workers
         self.progress = progress or (lambda done, total, path: None)
         self.summary = Summary()
         self.committed = Summary()
         self.pending = 0
         self.catalogs = CatalogCache()
-        self.names = default_names()
-        self.outlets = default_outlets()
+        self.documents: DocumentWriter[Summary] | None = None
 
     def execute(self) -> None:
         known = self.writer.indexed_files()
@@ -127,16 +129,24 @@ class _Run:
         files = [Path(os.path.abspath(f)) for f in found if isinstance(f, Path)]
         self.summary.skipped.extend(s for s in found if isinstance(s, Skip))
         self.writer.begin()
-        for done, path in enumerate(files):
-            self.progress(done, len(files), str(path))
-            self._sync_file(path, known.get(str(path)))
+        with self._document_writer(files, known) as self.documents:
+            for done, path in enumerate(files):
+                self.progress(done, len(files), str(path))
+                self._sync_file(path, known.get(str(path)))
+            self.documents.finish()
         self._remove_vanished(known, {str(p) for p in files})
         self.summary.skipped.extend(Skip("catalog", e) for e in self.catalogs.errors)
         self._commit()
         self.progress(len(files), len(files), "")
 
+    def _document_writer(self, files: list[Path], known: dict[str, IndexedFile]) -> DocumentWriter[Summary]:
+        """Workers for a run with much to read; chunks sized so each worker gets two."""
+        to_read = sum(_size(path) for path in files if self.full or not self._same_stat(path, known.get(str(path))))
+        workers = self.workers if to_read >= CHUNK_MIN_BYTES else 1
+        return DocumentWriter(self.writer, workers, chunk_bytes(to_read, workers), self._snapshot, self._commit_and_go_on)
+
     def _sync_file(self, path: Path, indexed: IndexedFile | None) -> None:
-        if indexed and not self.full and self._same_stat(path, indexed):
+        if not self.full and self._same_stat(path, indexed):
             self.summary.unchanged += len(indexed.ids)
             return
         result = read_file(path, self.catalogs, self.options)
@@ -150,7 +160,9 @@ class _Run:
             return
         self._replace(path, indexed, result)
 
-    def _same_stat(self, path: Path, indexed: IndexedFile) -> bool:
+    def _same_stat(self, path: Path, indexed: IndexedFile | None) -> bool:
+        if indexed is None:
+            return False
         try:
             return stat_state(path) == (indexed.state.size, indexed.state.mtime_ns)
         except OSError:
@@ -161,23 +173,23 @@ class _Run:
         JSONL file with one edited record, only that record is analysed and rewritten."""
         old = indexed.ids if indexed else {}
         new = {article.id: (article, record_digest(article)) for article in result.articles}
-        if self.full and indexed:
-            self.writer.delete_file(str(path))
-        for doc_id in old.keys() - new.keys():
-            self.writer.delete_document(doc_id)
-        written = 0
+        removals = [partial(self.writer.delete_file, str(path))] if self.full and indexed else []
+        removals += [partial(self.writer.delete_document, doc_id) for doc_id in old.keys() - new.keys()]
+        documents = []
         for doc_id, (article, digest) in new.items():
             if not self.full and old.get(doc_id) == digest:
                 self.summary.unchanged += 1
                 continue
-            if doc_id in old and not self.full:
-                self.writer.delete_document(doc_id)
-            self.writer.add(enrich(article, self.names, self.outlets), result.state, digest)
-            written += 1
-        self.summary.added += len(new.keys() - old.keys())
-        self.summary.updated += written - len(new.keys() - old.keys())
+            if doc_id not in old:
+                self.summary.added += 1
+            else:
+                self.summary.updated += 1
+                if not self.full:
+                    removals.append(partial(self.writer.delete_document, doc_id))
+            documents.append((article, result.state, digest))
         self.summary.removed += len(old.keys() - new.keys())
-        self._count(written + len(old.keys() - new.keys()))
+        self.documents.replace(removals, documents)
+        self._count(len(documents) + len(old.keys() - new.keys()))
 
     def _remove_vanished(self, known: dict[str, IndexedFile], present: set[str]) -> None:
         for path, indexed in known.items():
@@ -190,16 +202,31 @@ class _Run:
         return any(Path(path).is_relative_to(root) for root in self.roots)
 
     def _count(self, docs: int) -> None:
+        """Commit in-process work every BATCH_DOCS documents (workers' chunks commit as they land)."""
         self.pending += docs
-        if self.pending >= BATCH_DOCS:
-            self._commit()
-            self.writer.begin()
+        if self.pending >= BATCH_DOCS and self.documents.in_process:
+            self._commit_and_go_on(self._snapshot())
 
-    def _commit(self) -> None:
+    def _snapshot(self) -> Summary:
+        return Summary(**{**self.summary.__dict__, "skipped": list(self.summary.skipped)})
+
+    def _commit_and_go_on(self, done: Summary) -> None:
+        """Commit, counting ``done`` as committed, and open the next batch."""
+        self._commit(done)
+        self.writer.begin()
+
+    def _commit(self, done: Summary | None = None) -> None:
         with _interrupts_deferred():
             self.writer.commit()
             self.pending = 0
-            self.committed = Summary(**{**self.summary.__dict__, "skipped": list(self.summary.skipped)})
+            self.committed = done or self._snapshot()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 @contextmanager

@@ -6,12 +6,18 @@ between commits leaves the last committed index, which always opens.
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.index import LockError
+from whoosh.codec.base import Segment
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, LockError
 from whoosh.util.filelock import FileLock
+from whoosh.writing import MERGE_SMALL
 
 from indexer.article import Article, FileState
 from indexer.engine.schema import SCHEMA_VERSION, VALUE_SEP, build_schema
@@ -20,7 +26,9 @@ from indexer.index_state import load_state, save_state
 from indexer.search import IndexBusy, IndexDamaged, SchemaMismatch
 
 _WRITER_MB = 256
+_BUILDER_MB = 64  # per worker process: two of them and the run's own process stay under 600 MB
 RUN_LOCK_NAME = "parley.lock"
+SCRATCH_NAME = ".parley-build"  # worker segments before adoption; a dot name Whoosh leaves alone
 BUSY = "another parley process is writing this index; try again when it finishes"
 
 
@@ -41,6 +49,12 @@ class WhooshWriter:
         self._ix = ix
         self._writer = None
         self._run_lock = run_lock
+        self._adopted: list[Segment] = []
+
+    @property
+    def scratch(self) -> Path:
+        """Where ``build_segment`` may write: inside the index folder, so adopting is a rename."""
+        return Path(self._ix.storage.folder) / SCRATCH_NAME
 
     def indexed_files(self) -> dict[str, IndexedFile]:
         """Every file the index holds documents of, read from the per-document column."""
@@ -67,26 +81,22 @@ class WhooshWriter:
             raise IndexBusy(BUSY) from None
 
     def add(self, article: Article, state: FileState, digest: str) -> None:
-        meta = {"extra": article.extra, "provenance": article.provenance, "date_text": article.date_text}
-        self._writer.add_document(
-            id=article.id,
-            path=article.path,
-            title=article.title,
-            body=article.body,
-            words=article.body,  # the body's spans are cached: no second tokenization
-            source=article.source or "",
-            parties=VALUE_SEP.join(article.parties),
-            people=VALUE_SEP.join(article.people),
-            places=VALUE_SEP.join(article.places),
-            date=article.date,
-            day=article.date.date().isoformat() if article.date else None,
-            url=article.url,
-            meta=meta,
-            facets=facet_row(article),
-            file=VALUE_SEP.join(
-                [state.path, str(state.size), str(state.mtime_ns), state.sha1, article.id, digest]
-            ).encode(),
-        )
+        self._writer.add_document(**_fields(article, state, digest))
+
+    def adopt(self, scratch: Path) -> None:
+        """Take in the segment ``build_segment`` wrote in ``scratch``; it shows at the next commit.
+
+        Its files move into the index (a rename each: ``scratch`` is inside the index
+        folder), so adopting costs nothing however many documents the worker wrote. They
+        move before the commit that names them: a crash in between leaves unnamed files,
+        which Whoosh deletes at the next commit.
+        """
+        storage = FileStorage(str(scratch))
+        for segment in TOC.read(storage, INDEX_NAME).segments:
+            for name in segment.list_files(storage):
+                os.replace(scratch / name, Path(self._ix.storage.folder) / name)
+            self._adopted.append(segment)
+        shutil.rmtree(scratch)
 
     def delete_document(self, doc_id: str) -> None:
         self._writer.delete_by_term("id", doc_id)
@@ -96,8 +106,13 @@ class WhooshWriter:
 
     def commit(self) -> None:
         if self._writer is not None:
-            self._writer.commit()
+            self._writer.commit(mergetype=self._keep_adopted)
             self._writer = None
+            self._adopted = []
+
+    def _keep_adopted(self, writer: object, segments: list[Segment]) -> list[Segment]:
+        """Whoosh's default merge policy (small segments only) plus the adopted segments."""
+        return MERGE_SMALL(writer, segments) + self._adopted
 
     def cancel(self) -> None:
         """Drop the uncommitted batch and release the lock; safe to call at any time.
@@ -106,6 +121,7 @@ class WhooshWriter:
         lock even when closing the batch fails, and that second failure must not hide the first.
         """
         writer, self._writer = self._writer, None
+        self._adopted = []
         if writer is not None:
             try:
                 writer.cancel()
@@ -118,6 +134,48 @@ class WhooshWriter:
         if self._run_lock is not None:
             self._run_lock.release()
             self._run_lock = None
+
+
+def _fields(article: Article, state: FileState, digest: str) -> dict[str, object]:
+    """One article as Whoosh fields; ``file`` is what reindex compares against next time."""
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "body": article.body,
+        "words": article.body,  # the body's spans are cached: no second tokenization
+        "source": article.source or "",
+        "parties": VALUE_SEP.join(article.parties),
+        "people": VALUE_SEP.join(article.people),
+        "places": VALUE_SEP.join(article.places),
+        "date": article.date,
+        "day": article.date.date().isoformat() if article.date else None,
+        "url": article.url,
+        "meta": {"extra": article.extra, "provenance": article.provenance, "date_text": article.date_text},
+        "facets": facet_row(article),
+        "file": VALUE_SEP.join([state.path, str(state.size), str(state.mtime_ns), state.sha1, article.id, digest]).encode(),
+    }
+
+
+def build_segment(scratch: Path, documents: Iterable[tuple[Article, FileState, str]]) -> Path:
+    """Write ``documents`` as a one-segment index of their own in ``scratch``, for a run's
+    ``WhooshWriter.adopt``: how worker processes index in parallel without the index's lock.
+
+    A scratch index of its own (not a second writer on the real index) because Whoosh's
+    commit deletes every segment file its table of contents does not name, and removes the
+    writers' shared temporary folder: a worker writing beside the index would lose its files.
+    """
+    scratch.mkdir(parents=True)
+    ix = whoosh_index.create_in(str(scratch), build_schema(), indexname=INDEX_NAME)
+    writer = ix.writer(limitmb=_BUILDER_MB)
+    try:
+        for article, state, digest in documents:
+            writer.add_document(**_fields(article, state, digest))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(merge=False)
+    return scratch
 
 
 def open_writer(index_dir: Path, *, rebuild: bool = False) -> WhooshWriter:
@@ -151,6 +209,7 @@ def _run_lock(index_dir: Path) -> FileLock:
 
 
 def _open(index_dir: Path, rebuild: bool, run_lock: FileLock) -> WhooshWriter:
+    shutil.rmtree(index_dir / SCRATCH_NAME, ignore_errors=True)  # a killed run's unadopted chunks
     state = load_state(index_dir)
     if exists(index_dir):
         try:
