@@ -7,6 +7,7 @@ read becomes a ``Skip`` with a one-line reason.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
@@ -26,6 +27,7 @@ SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv"}
 _SNIFF = 8192
 _STRAY_BYTES = 8
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_AS_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
 T = TypeVar("T")
 
 
@@ -232,7 +234,9 @@ def _scrubbed(item: Parsed) -> Parsed:
 
 def _scrub(value: T) -> T:
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
+    if not _SURROGATE.search(_AS_JSON.encode(value)):
+        return value  # one pass in C instead of a Python call per value: feeds carry many
     if isinstance(value, list):
         return [_scrub(v) for v in value]
     if isinstance(value, dict):
