@@ -115,6 +115,30 @@ def test_zero_hits_offers_the_suggestion_and_one_key_accepts_it(drive, seed_inde
     drive(ParleyApp(seed_index), scenario)
 
 
+def test_the_footer_offers_did_you_mean_only_with_a_suggestion_and_clear_filters_only_with_a_filter(
+    drive, seed_index: Path, seeds: SearchIndex
+) -> None:
+    outlet = seeds.search(SearchRequest(query=NO_FLY)).hits[0].source
+
+    def keys(ui) -> dict[str, bool]:
+        """Footer key descriptions, each with whether it is enabled (not dimmed)."""
+        return {key.description: not key.has_class("-disabled") for key in ui.app.screen.query("KeyFooter FooterKey")}
+
+    async def scenario(ui) -> None:
+        assert "Did you mean" not in keys(ui) and keys(ui)["Clear filters"] is False
+        await ui.search("ukrane")
+        assert keys(ui)["Did you mean"]
+        await ui.search(NO_FLY)  # Enter moves focus to the hits; the footer follows both changes
+        assert "Did you mean" not in keys(ui)
+        panel = ui.app.screen.query_one(FacetPanel)
+        panel.focus()
+        panel.highlighted = panel.get_option_index(f"source\t{outlet}")
+        await ui.press("enter")
+        assert keys(ui)["Clear filters"] is True
+
+    drive(ParleyApp(seed_index), scenario)
+
+
 def test_a_malformed_query_shows_one_line_in_the_status_line(drive, seed_index: Path) -> None:
     async def scenario(ui) -> None:
         await ui.search("title:((")

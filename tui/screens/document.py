@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from indexer.output import printable
 from indexer.search import Document, QueryError, SearchIndex
 from tui.widgets.document_body import DocumentBody
 from tui.widgets.document_header import DocumentHeader
 from tui.widgets.find_bar import FindBar
+from tui.widgets.key_footer import KeyFooter
 
 
 class DocumentScreen(Screen[None]):
@@ -52,7 +53,7 @@ class DocumentScreen(Screen[None]):
         yield DocumentBody(id="doc-body")
         yield FindBar(placeholder="Find in this document (same syntax as search); Enter to mark", id="find")
         yield Label(id="doc-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(FindBar).display = False

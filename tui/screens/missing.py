@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, ProgressBar
+from textual.widgets import Button, Label, ProgressBar
 
 from indexer.output import printable
 from indexer.search import IndexDamaged, SchemaMismatch
 from tui.jobs import UpdateFinished, UpdateProgress, run_update
+from tui.widgets.key_footer import KeyFooter
 
 
 class MissingIndexScreen(Screen[None]):
@@ -38,7 +39,7 @@ class MissingIndexScreen(Screen[None]):
             yield Button(Content(self._action_label()), id="build", variant="primary", disabled=not self._can_build())
             yield ProgressBar(id="build-progress", show_eta=False)
             yield Label(id="build-outcome")
-        yield Footer()
+        yield KeyFooter()
 
     def _offer(self) -> str:
         if self.rebuild:

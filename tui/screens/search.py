@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from indexer.search import SORTS, IndexDamaged, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchRequest, SearchResult, Sort
@@ -23,6 +22,7 @@ from tui.jobs import UpdateFinished, UpdateProgress, run_update
 from tui.screens.document import DocumentScreen
 from tui.widgets.chips import ChipBar
 from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine
@@ -78,7 +78,7 @@ class SearchScreen(Screen[None]):
             yield FacetPanel(id="facets")
         yield Timeline(id="timeline")
         yield StatusLine(self.timings, id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_facets = self.app.size.width >= NARROW
