@@ -157,3 +157,20 @@ def test_a_document_marks_fuzzy_words_as_its_search_does(seeds: SearchIndex) -> 
     hit = seeds.search(SearchRequest(query="Witkof~")).hits[0]
     assert seeds.document(hit.id, "Witkof~").highlights == hit.highlights != ()
     assert seeds.document(hit.id, "source::~") is not None
+
+
+@pytest.mark.parametrize(
+    ("query", "filtered"),
+    [
+        ("ceasefire source:reuters", SearchRequest(query="ceasefire", sources=("Reuters",))),
+        ("sanctions party:nato place:crimea", SearchRequest(query="sanctions", parties=("NATO",), places=("Crimea",))),
+        ("oil person:putin NOT Kherson", SearchRequest(query="oil NOT Kherson", people=("Putin",))),
+    ],
+)
+def test_outlet_and_name_terms_filter_like_the_facet_filters(feed_index: SearchIndex, query: str, filtered: SearchRequest) -> None:
+    """Such a term scores 1.0 in every document it is in, so it is applied as a filter: the
+    same hits in the same order, with the same scores, as the words under that filter."""
+    typed = feed_index.search(SearchRequest(query=query, limit=None, facets=False))
+    chosen = feed_index.search(replace(filtered, limit=None, facets=False))
+    assert [(h.id, h.score) for h in typed.hits] == [(h.id, h.score) for h in chosen.hits]
+    assert typed.total == chosen.total > 0

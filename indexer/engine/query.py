@@ -64,17 +64,33 @@ def _fast_forms(q: query.Query) -> query.Query:
     return q
 
 
-def split_dates(q: query.Query) -> tuple[query.Query, list[query.Query]]:
-    """Take a query's top-level date conditions out, to be applied as filters.
+def split_filters(q: query.Query, reader) -> tuple[query.Query, list[query.Query]]:
+    """Take a query's top-level conditions that cannot change a ranking out, to be applied
+    as filters: dates, and terms of unscored fields (``source:``, ``party:``, ...) that score
+    the same 1.0 in every document, when words remain to rank by.
 
     ``oil date:1987-03`` matches the same documents either way, but Whoosh scores the union
     of a month's day terms for every candidate when it is part of the query (120 ms on 20k
-    articles), while as a filter it is one set, computed once. Dates never affect scores.
+    articles), while as a filter it is one set, computed once. ``trade source:reuters``
+    walks the outlet's postings (every article) beside the word's: 180 ms on 200k articles
+    against 75 ms for ``trade`` among the outlet's articles. The order is the same; scores
+    lose the constant.
     """
     if _is_day_range(q):
         return query.Every(), [q]
-    rest, dates = _split_and(q, _is_day_range)
-    return (_all_of(rest), dates) if dates else (q, [])
+    rest, taken = _split_and(q, _is_day_range)
+    constant = [c for c in rest if _scores_one(c, reader)]
+    if len(constant) < len(rest):  # words remain to rank by
+        rest, taken = [c for c in rest if c not in constant], taken + constant
+    return (_all_of(rest), taken) if taken else (q, [])
+
+
+def _scores_one(q: query.Query, reader) -> bool:
+    """Whether ``q`` is a term of an unscored field that each document holds at most once
+    (Whoosh scores such a term by its count in the document)."""
+    if not isinstance(q, query.Term) or q.boost != 1.0 or reader.schema[q.fieldname].scorable:
+        return False
+    return (q.fieldname, q.text) not in reader or reader.term_info(q.fieldname, q.text).max_weight() <= 1
 
 
 def split_negations(q: query.Query) -> tuple[query.Query, list[query.Query]]:

@@ -20,7 +20,7 @@ from indexer.engine.query import (
     filter_queries,
     make_parser,
     parse_user_query,
-    split_dates,
+    split_filters,
     split_negations,
 )
 from indexer.engine.schema import VALUE_SEP
@@ -72,11 +72,11 @@ class WhooshIndex:
         q = parse_user_query(self._parser, request.query)
         with self._lock:
             version = self._fresh()
-            q, in_query_dates = split_dates(expand_fuzzy(q, version.vocabulary))
+            q, in_query_filters = split_filters(expand_fuzzy(q, version.vocabulary), version.searcher.reader())
             ranked, negations = split_negations(q)
             filters = filter_queries(request)
-            if in_query_dates:
-                filters["query dates"] = query.And(in_query_dates)
+            if in_query_filters:
+                filters["query filters"] = query.And(in_query_filters)
             by_filter = self._matching(version, ranked, negations, filters)
             matched = _intersection(by_filter.values())
             allowed = matched if len(by_filter) > 1 or negations else None
