@@ -39,6 +39,7 @@ from indexer.search import (
 SUGGEST_BELOW = 2  # offer a spelling suggestion when a query finds fewer hits than this
 _FACET_LIMIT = 50
 _DOC_SETS = 32  # document sets kept per index version
+_DOC_SET_MEMBERS = 1_000_000  # and doc numbers in them at most (about 70 MB), bar the newest set
 _MULTI_VALUED = {"parties", "people", "places"}
 
 
@@ -248,7 +249,9 @@ class _Version:
         if docs is None:
             docs = set(self.searcher.docs_for_query(q))
         self._doc_sets[key] = docs  # most recently used last
-        while len(self._doc_sets) > _DOC_SETS:
+        while len(self._doc_sets) > 1 and (
+            len(self._doc_sets) > _DOC_SETS or sum(map(len, self._doc_sets.values())) > _DOC_SET_MEMBERS
+        ):
             self._doc_sets.pop(next(iter(self._doc_sets)))
         return docs
 
