@@ -174,3 +174,18 @@ def test_outlet_and_name_terms_filter_like_the_facet_filters(feed_index: SearchI
     chosen = feed_index.search(replace(filtered, limit=None, facets=False))
     assert [(h.id, h.score) for h in typed.hits] == [(h.id, h.score) for h in chosen.hits]
     assert typed.total == chosen.total > 0
+
+
+@pytest.mark.parametrize("words", [("sanctions", "oil", "peace"), ("ceasefire", "Crimea", "Putin", "Lavrov")])
+def test_an_or_of_words_scores_each_article_by_the_sum_of_its_words(feed_index: SearchIndex, words: tuple[str, ...]) -> None:
+    """An OR of several words (or a fuzzy word's expansions) is ranked by adding up each
+    word's own score, without Whoosh's matcher tree: checked against single-word searches."""
+    alone = [{h.id: h.score for h in feed_index.search(SearchRequest(query=w, limit=None)).hits} for w in words]
+    result = feed_index.search(SearchRequest(query=" OR ".join(words), limit=None))
+    assert result.total == len(result.hits) == len(set().union(*alone))
+    for hit in result.hits:
+        assert hit.score == pytest.approx(sum(scores.get(hit.id, 0.0) for scores in alone), abs=1e-3)
+    assert [h.score for h in result.hits] == sorted((h.score for h in result.hits), reverse=True)
+    top = feed_index.search(SearchRequest(query=" OR ".join(words), limit=3, facets=False)).hits
+    assert [h.id for h in top] == [h.id for h in result.hits[:3]]
+

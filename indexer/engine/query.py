@@ -105,6 +105,17 @@ def split_negations(q: query.Query) -> tuple[query.Query, list[query.Query]]:
     return (_all_of(rest), [n.query for n in nots]) if nots and rest else (q, [])
 
 
+def or_of_terms(q: query.Query) -> list[query.Term] | None:
+    """The terms of a query made only of unboosted ORs of terms (what a fuzzy word or an OR
+    of words becomes), or None for any other query."""
+    if isinstance(q, query.Term):
+        return [q]
+    if not isinstance(q, query.Or) or q.boost != 1.0 or q.scale:
+        return None
+    parts = [or_of_terms(c) for c in q.subqueries]
+    return None if None in parts else [term for part in parts for term in part]
+
+
 def _split_and(q: query.Query, taken) -> tuple[list[query.Query], list[query.Query]]:
     """The children of an unboosted And that ``taken`` rejects and those it accepts (all
     of a non-And query are rejected)."""
@@ -137,7 +148,9 @@ class Vocabulary:
     def within(self, node: query.FuzzyTerm) -> list[str]:
         """The words ``node`` matches: its first ``prefixlength`` letters, then at most
         ``maxdist`` Levenshtein edits (as Whoosh's automaton), most frequent first."""
-        from rapidfuzz import process  # here: importing it costs a cold `parley search` 16 ms
+        from rapidfuzz import (
+            process,  # here: importing it costs a cold `parley search` 16 ms
+        )
         from rapidfuzz.distance import Levenshtein
 
         words, freqs = self._starting(node.fieldname, node.text[: node.prefixlength])

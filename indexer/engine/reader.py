@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import threading
 import time
 from collections import Counter
@@ -19,6 +20,7 @@ from indexer.engine.query import (
     expand_fuzzy,
     filter_queries,
     make_parser,
+    or_of_terms,
     parse_user_query,
     split_filters,
     split_negations,
@@ -41,6 +43,8 @@ _FACET_LIMIT = 50
 _DOC_SETS = 32  # document sets kept per index version
 _DOC_SET_MEMBERS = 1_000_000  # and doc numbers in them at most (about 70 MB), bar the newest set
 _MULTI_VALUED = {"parties", "people", "places"}
+# An OR of more terms than this is ranked by summing each term's scores (see _summed_top)
+_WHOOSH_RANKS_UP_TO = 2
 
 
 class WhooshIndex:
@@ -121,6 +125,10 @@ class WhooshIndex:
             order = version.by_date if sort == "date" else reversed(version.by_date)
             docnums = islice(filter(matched.__contains__, order), request.limit)
             return [(searcher.stored_fields(d), None) for d in docnums]
+        terms = or_of_terms(q)
+        if terms is not None and len(terms) > _WHOOSH_RANKS_UP_TO:
+            best = _summed_top(searcher, terms, matched, request.limit)
+            return [(searcher.stored_fields(d), round(score, 4)) for d, score in best]
         results = searcher.search(q, filter=allowed, limit=request.limit)
         return [(hit.fields(), round(float(hit.score or 0.0), 4)) for hit in results]
 
@@ -343,6 +351,28 @@ def _described(fields: dict) -> dict[str, object]:
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(VALUE_SEP) if v)
+
+
+def _summed_top(searcher, terms: list[query.Term], matched: set[int], limit: int | None) -> list[tuple[int, float]]:
+    """The best of ``matched`` by the sum of their terms' scores, ties by doc number: what
+    Whoosh ranks an OR of terms by, up to the order of the additions.
+
+    Whoosh walks a tree of union matchers, several Python calls deep per document, and its
+    skipping of low-scoring blocks fails when rare terms (a fuzzy word's near misses) lift
+    every block's bound: `Reagan~2` (18 terms) took 200 ms on 200k articles, read term by
+    term 55 ms.
+    """
+    scores: dict[int, float] = {}
+    get = scores.get
+    for term in terms:
+        matcher = term.matcher(searcher)
+        while matcher.is_active():
+            docnum = matcher.id()
+            scores[docnum] = get(docnum, 0.0) + matcher.score()
+            matcher.next()
+    found = [(d, s) for d, s in scores.items() if d in matched]  # drops deleted docs too
+    order = lambda kv: (-kv[1], kv[0])
+    return sorted(found, key=order) if limit is None else heapq.nsmallest(limit, found, key=order)
 
 
 def _intersection(sets: Iterable[set[int]]) -> set[int]:
