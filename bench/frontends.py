@@ -48,16 +48,24 @@ def tui_latency(index_dir: Path, texts: list[str], reps: int) -> dict[str, Laten
 
 
 async def _drive(index_dir: Path, texts: list[str], reps: int) -> dict[str, Latency]:
+    from textual import messages
+
     from tui.app import ParleyApp
     from tui.screens.search import SearchScreen
+    from tui.widgets.results_list import ResultsList
 
     shown: dict[str, float] = {}  # query -> when the screen had painted its results
+    taken: list[str] = []  # the query whose results the screen has taken but not yet painted
 
     def hook(message: object) -> None:
-        """Runs as the screen takes the message (and again as it bubbles to the app: the
-        first time counts); the callback runs after the refresh that draws the results."""
-        if isinstance(message, SearchScreen.Searched) and isinstance(app.screen, SearchScreen):
-            query = message.result.request.query
+        """Sees each message as a pump takes it. A callback set as the screen takes the results
+        can run before the screen hears that widgets need a redraw (each widget tells it from
+        its own task), so the callback is set when the results list's redraw request arrives:
+        it then runs after the refresh that paints it."""
+        if isinstance(message, SearchScreen.Searched):
+            taken[:] = [message.result.request.query]
+        elif isinstance(message, messages.Update | messages.Layout) and isinstance(message.widget, ResultsList) and taken:
+            query = taken.pop()
             app.screen.call_after_refresh(lambda: shown.setdefault(query, time.perf_counter()))
 
     app = ParleyApp(index_dir, timings=False)
