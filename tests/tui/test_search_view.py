@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from indexer.search import SearchIndex, SearchRequest
 from tui.app import ParleyApp
+from tui.garbage import QUIET
 from tui.screens.help import HelpScreen
 from tui.widgets.chips import Chip
 from tui.widgets.facet_panel import FacetPanel
@@ -194,5 +196,15 @@ def test_choosing_a_year_lists_its_months_and_the_timeline_names_the_peak(
         await ui.press("enter")
         assert {m.value for m in months} <= {o.id.split("\t")[1] for o in panel.options if o.id and o.id.startswith("month")}
         assert "Month" in ui.text(FacetPanel)
+
+    drive(ParleyApp(seed_index), scenario)
+
+
+def test_garbage_is_collected_and_the_survivors_frozen_once_results_have_been_shown_a_while(drive, seed_index: Path) -> None:
+    async def scenario(ui) -> None:
+        gc.unfreeze()
+        await ui.search(NO_FLY)
+        await ui.pilot.pause(QUIET + 0.3)
+        assert gc.get_freeze_count() > 0  # full collections CPython starts now skip these
 
     drive(ParleyApp(seed_index), scenario)

@@ -12,11 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from indexer.search import SORTS, IndexDamaged, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchRequest, SearchResult, Sort
 from tui.commands import ParleyCommands
 from tui.filters import SORT_LABELS, Filters
+from tui.garbage import QUIET, collect_and_freeze
 from tui.history import History
 from tui.jobs import UpdateFinished, UpdateProgress, run_update
 from tui.screens.document import DocumentScreen
@@ -67,6 +69,7 @@ class SearchScreen(Screen[None]):
         self.query_text = ""
         self.suggested: str | None = None
         self.shown_request: SearchRequest | None = None
+        self._collect: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(self.history, id="search-bar")
@@ -110,6 +113,13 @@ class SearchScreen(Screen[None]):
         self.query_one(Timeline).show(result.facets)
         self.query_one(StatusLine).show_result(result, SORT_LABELS[self.sort], self.filters.describe())
         self.refresh_bindings()  # "Did you mean" appears in the footer only with a suggestion
+        self._collect_when_quiet()
+
+    def _collect_when_quiet(self) -> None:
+        """Collect garbage once these results have been on screen a while (see tui.garbage)."""
+        if self._collect is not None:
+            self._collect.stop()
+        self._collect = self.set_timer(QUIET, collect_and_freeze)
 
     @on(SearchFailed)
     def _fail(self, event: SearchFailed) -> None:
@@ -118,10 +128,10 @@ class SearchScreen(Screen[None]):
     @on(SearchBar.Search)
     def _query(self, event: SearchBar.Search) -> None:
         self.query_text = event.query
+        self.run_search()  # first, so the search runs while the history file is written
         if event.submitted:
             self.history.add(event.query)
             self.query_one(ResultsList).focus()
-        self.run_search()
 
     @on(FacetPanel.Toggled)
     @on(ChipBar.Removed)
