@@ -61,8 +61,8 @@ class DocumentWriter(Generic[T]):
     boundary, committed: ``commit(tag)`` gets what ``snapshot()`` returned when the chunk was
     sent (the run's count of what is now committed). A file's removals wait for its new
     documents, so every commit holds whole files, as in-process batches do. A run that ends
-    with less than one chunk buffered and no worker started writes it in-process: small
-    reindexes never pay for starting workers.
+    with less than ``CHUNK_MIN_BYTES`` of text buffered and no worker started writes it
+    in-process: small reindexes never pay for starting workers.
     """
 
     def __init__(self, writer: WhooshWriter, workers: int, chunk: int,
@@ -99,20 +99,18 @@ class DocumentWriter(Generic[T]):
             return
         self._removals += removals
         self._buffer += documents
-        self._buffered_bytes += sum(len(article.body) for article, _, _ in documents)
+        size = sum(len(article.body) for article, _, _ in documents)
+        self._buffered_bytes += size
         if self._buffered_bytes >= self._chunk:
-            self._dispatch()
+            self._dispatch(spread=size >= self._chunk)
 
     def finish(self) -> None:
         """Write what is buffered and wait for every chunk to be adopted (and committed)."""
-        if self._pool is None or not self._buffer:
-            while self._pending:
-                self._adopt_oldest()
-            self._write_here(self._removals, self._buffer)
-        else:
-            self._dispatch()
-            while self._pending:
-                self._adopt_oldest()
+        if self._buffer and (self._pool is not None or self._buffered_bytes >= CHUNK_MIN_BYTES):
+            self._dispatch(spread=True)
+        while self._pending:
+            self._adopt_oldest()
+        self._write_here(self._removals, self._buffer)
         self._buffer, self._removals = [], []
 
     def _write_here(self, removals: list[Removal], documents: list[Document]) -> None:
@@ -122,10 +120,16 @@ class DocumentWriter(Generic[T]):
         for article, state, digest in documents:
             self._writer.add(enrich(article, names, outlets), state, digest)
 
-    def _dispatch(self) -> None:
-        """Send the buffer (which ends at a file boundary) as chunks of about the chunk size;
-        a file bigger than a chunk is cut into even parts, committed together with its last."""
-        parts = _even_parts(self._buffer, round(self._buffered_bytes / self._chunk))
+    def _dispatch(self, spread: bool) -> None:
+        """Send the buffer (which ends at a file boundary) as chunks of about the chunk size,
+        or, to ``spread`` it over every worker (the run's last chunk, or one file as big as a
+        chunk, such as a whole corpus in one JSONL), in at least one part per worker (each
+        part still at least ``CHUNK_MIN_BYTES``). A file cut into parts is committed with its
+        last part."""
+        count = round(self._buffered_bytes / self._chunk)
+        if spread:
+            count = max(count, min(self._workers, self._buffered_bytes // CHUNK_MIN_BYTES))
+        parts = _even_parts(self._buffer, count)
         removals, tag = self._removals, self._snapshot()
         self._buffer, self._removals, self._buffered_bytes = [], [], 0
         for number, part in enumerate(parts, 1):

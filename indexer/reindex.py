@@ -140,7 +140,7 @@ class _Run:
         self.progress(len(files), len(files), "")
 
     def _document_writer(self, files: list[Path], known: dict[str, IndexedFile]) -> DocumentWriter[Summary]:
-        """Workers for a run with much to read; chunks sized so each worker gets two."""
+        """Workers for a run with much to read; chunks sized so each worker gets one."""
         to_read = sum(_size(path) for path in files if self.full or not self._same_stat(path, known.get(str(path))))
         workers = self.workers if to_read >= CHUNK_MIN_BYTES else 1
         return DocumentWriter(self.writer, workers, chunk_bytes(to_read, workers), self._snapshot, self._commit_and_go_on)

@@ -3,6 +3,7 @@ and survives being killed; small runs never start workers."""
 
 from __future__ import annotations
 
+import json
 import signal
 import time
 from pathlib import Path
@@ -62,6 +63,21 @@ def test_workers_apply_updates_and_deletions(big: Corpus, tmp_path: Path) -> Non
     assert held == big.current and total == big.expected_total()
     assert update_index(index_dir, workers=2, full=True).as_dict()["added"] == 0
     assert snapshot(index_dir)[1] == big.expected_total(), "a full rebuild leaves no duplicates"
+
+
+def test_one_feed_holding_the_whole_run_is_shared_by_every_worker(tmp_path: Path) -> None:
+    """A corpus in one JSONL (like Reuters) whose text is under the chunk size its file's
+    bytes give (metadata pads each record) is still cut into one part per worker."""
+    root, texts = tmp_path / "feed", Corpus(tmp_path / "words", 7)
+    root.mkdir()
+    rows = [{"id": f"r{n}", "title": f"Wire {n}", "topics": [texts.text(40)], "body": texts.text(60)}
+            for n in range(5600)]
+    (root / "wire.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), "utf-8")
+    text = sum(len(row["body"]) for row in rows)
+    assert 2 * CHUNK_MIN_BYTES < text < 0.75 * (root / "wire.jsonl").stat().st_size
+    index_dir = tmp_path / "index"
+    assert update_index(index_dir, [root], workers=2).added == len(rows)
+    assert _segments(index_dir) >= 2, "one worker indexed the whole feed"
 
 
 def test_small_runs_stay_in_process(tmp_path: Path) -> None:
