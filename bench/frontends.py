@@ -53,6 +53,7 @@ async def _drive(index_dir: Path, texts: list[str], reps: int) -> dict[str, Late
     from tui.app import ParleyApp
     from tui.screens.search import SearchScreen
     from tui.widgets.results_list import ResultsList
+    from tui.widgets.suggestion import Suggestion
 
     shown: dict[str, float] = {}  # query -> when the screen had painted its results
     taken: list[str] = []  # the query whose results the screen has taken but not yet painted
@@ -60,11 +61,12 @@ async def _drive(index_dir: Path, texts: list[str], reps: int) -> dict[str, Late
     def hook(message: object) -> None:
         """Sees each message as a pump takes it. A callback set as the screen takes the results
         can run before the screen hears that widgets need a redraw (each widget tells it from
-        its own task), so the callback is set when the results list's redraw request arrives:
-        it then runs after the refresh that paints it."""
+        its own task), so the callback is set when the redraw request of the results list (or,
+        when a query finds nothing after another that found nothing, of the line that says so)
+        arrives: it then runs after the refresh that paints it."""
         if isinstance(message, SearchScreen.Searched):
             taken[:] = [message.result.request.query]
-        elif isinstance(message, messages.Update | messages.Layout) and isinstance(message.widget, ResultsList) and taken:
+        elif isinstance(message, messages.Update | messages.Layout) and isinstance(message.widget, ResultsList | Suggestion) and taken:
             query = taken.pop()
             app.screen.call_after_refresh(lambda: shown.setdefault(query, time.perf_counter()))
 
