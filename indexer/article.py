@@ -6,8 +6,6 @@ tested without the others.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -56,12 +54,8 @@ class FileResult:
     """Everything ingest learned from one file."""
 
     state: FileState
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)  # the records parsed
     skips: list[Skip] = field(default_factory=list)
+    # every record's digest by document id, parsed or (already indexed, unchanged) not
+    digests: dict[str, str] = field(default_factory=dict)
 
-
-def record_digest(article: Article) -> str:
-    """A fingerprint of a record as read (before enrich), so reindex can tell which records
-    of a changed JSONL file really changed and touch only those."""
-    raw = [article.id, article.title, article.body, article.source, article.date_text, article.url, article.extra]
-    return hashlib.sha1(json.dumps(raw, sort_keys=True, default=str).encode("utf-8", "surrogatepass")).hexdigest()

@@ -33,6 +33,8 @@ class Parsed:
     record: str | None = None  # id suffix for records inside a file: "#<id>" or "#<line>"
     origin: str = "file"  # provenance label for the metadata found here
     title_in_text: bool = False  # the title is the body's first line, not metadata
+    raw: str = ""  # the record as written: what its digest fingerprints
+    positional: bool = False  # ``record`` is the record's place in the file, not an id of its own
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -48,7 +50,7 @@ def split_title(text: str) -> tuple[str, str]:
 def parse_txt(text: str) -> Iterator[Parsed]:
     """Plain text: the first line is the title when short, the rest the body."""
     title, body = split_title(text)
-    yield Parsed(body=body, title=title, title_in_text=bool(title))
+    yield Parsed(body=body, title=title, title_in_text=bool(title), raw=text)
 
 
 def parse_md(text: str) -> Iterator[Parsed]:
@@ -68,6 +70,7 @@ def parse_md(text: str) -> Iterator[Parsed]:
         title, body = split_title(body)
     parsed = _record(meta, body=body, title=title.lstrip("# "), origin="front matter")
     parsed.title_in_text = in_text and bool(title)
+    parsed.raw = text
     yield parsed
 
 
@@ -88,7 +91,9 @@ def parse_html(text: str) -> Iterator[Parsed]:
         "author": data.get("author"),
         "description": data.get("description"),
     }
-    yield _record({k: v for k, v in meta.items() if v}, body=body, title=title, origin="html")
+    parsed = _record({k: v for k, v in meta.items() if v}, body=body, title=title, origin="html")
+    parsed.raw = text
+    yield parsed
 
 
 def parse_json(text: str) -> Iterator[Parsed]:
@@ -101,22 +106,37 @@ def parse_json(text: str) -> Iterator[Parsed]:
         raise FormatError(NESTED_TOO_DEEPLY) from None
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items):
-        yield _json_record(item, f"#{index}")
+        parsed = _json_record(item, f"#{index}")
+        parsed.raw = json.dumps(item, sort_keys=True, ensure_ascii=False)  # one item, not the whole file
+        yield parsed
 
 
 def parse_jsonl(text: str) -> Iterator[Parsed | FormatError]:
     """JSON Lines: one article a line; a bad line is reported and the rest still indexed."""
+    for number, line in jsonl_lines(text):
+        yield parse_jsonl_line(number, line)
+
+
+def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a JSONL file with their line numbers: its records as written,
+    which reindex can compare before parsing any of them."""
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield _json_record(json.loads(line), f"#{number}")
-        except json.JSONDecodeError as exc:
-            yield FormatError(f"line {number}: invalid JSON: {exc.msg}")
-        except RecursionError:
-            yield FormatError(f"line {number}: {NESTED_TOO_DEEPLY}")
-        except FormatError as exc:
-            yield FormatError(f"line {number}: {exc}")
+        if line.strip():
+            yield number, line
+
+
+def parse_jsonl_line(number: int, line: str) -> Parsed | FormatError:
+    """One JSONL record, or why it cannot be read."""
+    try:
+        parsed = _json_record(json.loads(line), f"#{number}")
+    except json.JSONDecodeError as exc:
+        return FormatError(f"line {number}: invalid JSON: {exc.msg}")
+    except RecursionError:
+        return FormatError(f"line {number}: {NESTED_TOO_DEEPLY}")
+    except FormatError as exc:
+        return FormatError(f"line {number}: {exc}")
+    parsed.raw = line
+    return parsed
 
 
 def _json_record(item: object, position: str) -> Parsed:
@@ -124,9 +144,9 @@ def _json_record(item: object, position: str) -> Parsed:
         raise FormatError(f"record {position.lstrip('#')} is not an object")
     body = next((item[k] for k in BODY_KEYS if isinstance(item.get(k), str)), "")
     record_id = item.get("id")
-    record = f"#{record_id}" if isinstance(record_id, (str, int)) and str(record_id) else position
     parsed = _record(item, body=body, title=str(item.get("title") or ""), origin="json")
-    parsed.record = record
+    parsed.positional = not (isinstance(record_id, (str, int)) and str(record_id))
+    parsed.record = position if parsed.positional else f"#{record_id}"
     return parsed
 
 

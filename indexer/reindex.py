@@ -18,7 +18,7 @@ from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 
-from indexer.article import FileResult, Skip, record_digest
+from indexer.article import FileResult, Skip
 from indexer.catalog import CatalogCache
 from indexer.engine import IndexedFile, WhooshWriter, open_writer
 from indexer.index_state import load_state, save_state
@@ -149,7 +149,8 @@ class _Run:
         if not self.full and self._same_stat(path, indexed):
             self.summary.unchanged += len(indexed.ids)
             return
-        result = read_file(path, self.catalogs, self.options)
+        known = {} if self.full or indexed is None else {digest: doc_id for doc_id, digest in indexed.ids.items()}
+        result = read_file(path, self.catalogs, self.options, known)
         self.summary.files_read += 1
         self.summary.skipped.extend(result.skips)
         if indexed and not result.state.sha1:
@@ -172,11 +173,12 @@ class _Run:
         """Bring one changed file's documents up to date, record by record: in a 20,000-record
         JSONL file with one edited record, only that record is analysed and rewritten."""
         old = indexed.ids if indexed else {}
-        new = {article.id: (article, record_digest(article)) for article in result.articles}
+        new = result.digests
+        articles = {article.id: article for article in result.articles}  # the last of a repeated id
         removals = [partial(self.writer.delete_file, str(path))] if self.full and indexed else []
         removals += [partial(self.writer.delete_document, doc_id) for doc_id in old.keys() - new.keys()]
         documents = []
-        for doc_id, (article, digest) in new.items():
+        for doc_id, digest in new.items():
             if not self.full and old.get(doc_id) == digest:
                 self.summary.unchanged += 1
                 continue
@@ -186,7 +188,7 @@ class _Run:
                 self.summary.updated += 1
                 if not self.full:
                     removals.append(partial(self.writer.delete_document, doc_id))
-            documents.append((article, result.state, digest))
+            documents.append((articles[doc_id], result.state, digest))
         self.summary.removed += len(old.keys() - new.keys())
         self.documents.replace(removals, documents)
         self._count(len(documents) + len(old.keys() - new.keys()))

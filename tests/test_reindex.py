@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from indexer.engine.schema import SCHEMA_VERSION
+from indexer import ingest
+from indexer.formats import parse_jsonl_line
 from indexer.index_state import load_state, save_state
 from indexer.reindex import update_index
 from indexer.search import IndexBusy, SchemaMismatch, SearchRequest, open_index
@@ -185,3 +187,36 @@ def test_an_edited_record_in_a_big_feed_rewrites_only_that_record(corpus: Path, 
     assert total(index_dir, "armistice") == 1 and total(index_dir) == 199
     again = update_index(index_dir)
     assert counts(again) == (0, 0, 0, 199) and again.files_read == 0, "the file's new state was recorded"
+
+
+def test_records_without_ids_are_matched_by_line_and_unchanged_lines_are_not_parsed(corpus: Path, index_dir: Path, monkeypatch) -> None:
+    feed = corpus / "feed.jsonl"
+    lines = [json.dumps({"title": f"T{n}", "body": f"body {n}"}) for n in range(50)]
+    feed.write_text("\n".join(lines) + "\n", "utf-8")
+    update_index(index_dir, [corpus])
+    lines[3] = json.dumps({"title": "T3", "body": "an armistice"})
+    feed.write_text("\n".join(lines) + "\n", "utf-8")
+    parsed = []
+    monkeypatch.setattr(ingest, "parse_jsonl_line", lambda n, line: parsed.append(n) or parse_jsonl_line(n, line))
+    assert counts(update_index(index_dir)) == (0, 1, 0, 49) and parsed == [4]
+    assert total(index_dir, "armistice") == 1 and total(index_dir) == 50
+
+
+def test_a_repeated_id_is_its_last_record_after_the_lines_swap(corpus: Path, index_dir: Path) -> None:
+    feed = corpus / "feed.jsonl"
+    first, second = json.dumps({"id": "x", "body": "armistice"}), json.dumps({"id": "x", "body": "ceasefire"})
+    feed.write_text(f"{first}\n{second}\n", "utf-8")
+    update_index(index_dir, [corpus])
+    assert (total(index_dir, "armistice"), total(index_dir, "ceasefire")) == (0, 1)
+    feed.write_text(f"{second}\n{first}\n", "utf-8")
+    update_index(index_dir)
+    assert (total(index_dir, "armistice"), total(index_dir, "ceasefire")) == (1, 0)
+
+
+def test_a_changed_catalogue_entry_updates_the_records_of_a_changed_feed(corpus: Path, index_dir: Path) -> None:
+    feed = write(corpus / "feed.jsonl", '{"id": "x", "body": "one"}\n')
+    update_index(index_dir, [corpus])
+    write(corpus / "catalog.toml", '["feed.jsonl"]\nsource = "Wire"\n')
+    feed.write_text('{"id": "x", "body": "one"}\n{"id": "y", "body": "two"}\n', "utf-8")
+    assert counts(update_index(index_dir)) == (1, 1, 0, 0)
+    assert total(index_dir, "source:wire") == 2
