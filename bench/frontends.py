@@ -36,9 +36,9 @@ def cold_cli(index_dir: Path, texts: list[str], runs: int) -> Latency:
 
 
 def tui_latency(index_dir: Path, texts: list[str], reps: int) -> dict[str, Latency]:
-    """Keystroke-to-results in the TUI, two ways: ``typed`` times the last character of a
-    query typed key by key (so it includes the search bar's debounce), ``enter`` times the
-    Enter key pressed straight after typing (which skips the debounce).
+    """Keystroke-to-results in the TUI (``typed``): each query is typed key by key into an
+    empty search bar, and the last key is timed. Typing searches at once (no debounce), so
+    Enter after typing has no search left to wait for and is not timed separately.
 
     Each sample runs from sending the key to the end of the first screen refresh after the
     view has taken in the results (the frame a user would see them in). It does not end
@@ -71,17 +71,16 @@ async def _drive(index_dir: Path, texts: list[str], reps: int) -> dict[str, Late
             app.screen.call_after_refresh(lambda: shown.setdefault(query, time.perf_counter()))
 
     app = ParleyApp(index_dir, timings=False)
-    samples: dict[str, list[float]] = {"typed": [], "enter": []}
+    samples: list[float] = []
     async with app.run_test(size=TUI_SIZE, message_hook=hook) as pilot:
         await _until(lambda: isinstance(app.screen, SearchScreen) and "" in shown)
         for _ in range(reps):
             for text in texts:
-                for variant, found in samples.items():
-                    found.append(await _one_search(pilot, text, variant == "enter", shown))
-    return {variant: Latency.of(found) for variant, found in samples.items()}
+                samples.append(await _one_search(pilot, text, shown))
+    return {"typed": Latency.of(samples)}
 
 
-async def _one_search(pilot, text: str, submit: bool, shown: dict[str, float]) -> float:
+async def _one_search(pilot, text: str, shown: dict[str, float]) -> float:
     from tui.widgets.search_bar import SearchBar
 
     bar = pilot.app.screen.query_one(SearchBar)
@@ -90,10 +89,10 @@ async def _one_search(pilot, text: str, submit: bool, shown: dict[str, float]) -
         shown.clear()
         bar.value = ""
         await _until(lambda: "" in shown)
-    await pilot.press(*(text if submit else text[:-1]))
-    shown.clear()  # what typing showed (with Enter to come, perhaps ``text`` itself, debounced)
+    await pilot.press(*text[:-1])
+    shown.clear()  # what typing the rest showed
     started = time.perf_counter()
-    await pilot.press("enter" if submit else text[-1])
+    await pilot.press(text[-1])
     await _until(lambda: text in shown)
     return shown[text] - started
 

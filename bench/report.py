@@ -129,10 +129,10 @@ def _queries(results: dict) -> str:
 
 
 def _frontends(results: dict) -> str:
-    rows = [[_label(c), _ms(c["cli"]), _ms(c["tui"]["typed"]), _ms(c["tui"]["enter"])]
+    rows = [[_label(c), _ms(c["cli"]), _ms(c["tui"]["typed"])]
             for c in results["corpora"] if "cli" in c and "tui" in c]
     header = ["corpus", "cold `parley search --format json` p50 / p95 ms",
-              "TUI last keystroke -> results p50 / p95 ms", "TUI Enter -> results p50 / p95 ms"]
+              "TUI last keystroke -> results p50 / p95 ms"]
     return "### Front ends\n\n" + _table(header, rows) if rows else ""
 
 

@@ -40,8 +40,10 @@ class Filters:
         return tuple(f for f in FACETS if f != "month" or self.year or self.month)
 
     def request(self, query: str, sort: Sort) -> SearchRequest:
+        """The search for ``query`` under these filters; spaces around the query are dropped,
+        so typing the space before the next word does not search again."""
         return SearchRequest(
-            query=query, sources=self.source, parties=self.parties, people=self.people,
+            query=query.strip(), sources=self.source, parties=self.parties, people=self.people,
             places=self.places, years=self.year,
             months=self.month, sort=sort, limit=RESULTS,
         )

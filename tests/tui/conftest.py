@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.geometry import Region
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -38,7 +39,8 @@ class UI:
         await self.settle()
 
     async def search(self, query: str, submit: bool = True) -> None:
-        """Type ``query`` into an empty search bar; without ``submit`` wait out the debounce."""
+        """Type ``query`` into an empty search bar, and press Enter when ``submit``; either way
+        wait only for the searches it started (typing searches at once, with no timer)."""
         await self.settle()  # the search view appears once the index has opened
         bar = self.app.screen.query_one(SearchBar)
         bar.focus()
@@ -46,8 +48,6 @@ class UI:
         await self.pilot.press(*query)
         if submit:
             await self.pilot.press("enter")
-        else:
-            await self.pilot.pause(0.5)
         await self.settle()
 
     def text(self, selector: str | type[Widget], top: int = 0, height: int | None = None) -> str:
@@ -65,9 +65,12 @@ Scenario = Callable[[UI], Awaitable[None]]
 def drive() -> Callable[..., None]:
     """``drive(app, scenario, size)`` runs ``scenario(ui)`` once the app has opened its index."""
 
-    def run(app: App, scenario: Scenario, size: tuple[int, int] = (100, 30)) -> None:
+    def run(app: App, scenario: Scenario, size: tuple[int, int] = (100, 30),
+            hook: Callable[[Message], None] | None = None) -> None:
+        """``hook`` sees every message the app's parts take, as Textual's ``message_hook``."""
+
         async def main() -> None:
-            async with app.run_test(size=size) as pilot:
+            async with app.run_test(size=size, message_hook=hook) as pilot:
                 ui = UI(pilot)
                 await ui.settle()
                 await scenario(ui)

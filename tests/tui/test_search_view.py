@@ -9,6 +9,7 @@ from indexer.search import SearchIndex, SearchRequest
 from tui.app import ParleyApp
 from tui.garbage import QUIET
 from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
 from tui.widgets.chips import Chip
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.results_list import ResultsList
@@ -33,6 +34,31 @@ def test_typing_shows_the_best_hit_first_without_pressing_enter(drive, seed_inde
         assert ui.app.focused is ui.app.screen.query_one(SearchBar)  # still typing
 
     drive(ParleyApp(seed_index), scenario)
+
+
+def test_a_burst_of_keystrokes_folds_into_one_more_search_and_shows_the_last_query(
+    drive, seed_index: Path, seeds: SearchIndex
+) -> None:
+    query = "ceasefire negotiations"
+    searched: list[str] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, SearchScreen.Searched) and message.result.request.query not in searched[-1:]:
+            searched.append(message.result.request.query)
+
+    async def scenario(ui) -> None:
+        await ui.search("")
+        searched.clear()
+        bar = ui.app.screen.query_one(SearchBar)
+        for end in range(1, len(query) + 1):  # faster than any typist: no pause between keys
+            bar.value = query[:end]
+        await ui.settle()
+        assert searched == [query[0], query]  # the first key's search, then the last state
+        assert titles(ui) == expected
+
+    expected = [hit.title for hit in seeds.search(SearchRequest(query=query, limit=20)).hits]
+    assert expected
+    drive(ParleyApp(seed_index), scenario, hook=hook)
 
 
 def test_a_facet_value_narrows_the_hits_and_refreshes_counts_and_choosing_it_again_drops_it(

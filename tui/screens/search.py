@@ -69,6 +69,9 @@ class SearchScreen(Screen[None]):
         self.query_text = ""
         self.suggested: str | None = None
         self.shown_request: SearchRequest | None = None
+        self._asked: SearchRequest | None = None  # the newest search asked for
+        self._queued: SearchRequest | None = None  # asked for while another was running
+        self._searching = False
         self._collect: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -89,12 +92,34 @@ class SearchScreen(Screen[None]):
         self.query_one(SearchBar).focus()
         self.run_search()
 
-    def run_search(self) -> None:
-        self._search(self.filters.request(self.query_text, self.sort))
+    def run_search(self, again: bool = False) -> None:
+        """Search for the query, filters and sort now in place: at once when no search is
+        running, else as soon as the running one ends, whose results are dropped as stale.
+
+        So a search starts on the first keystroke, with no timer to wait out, and a burst of
+        keystrokes folds into one search, never into threads that compete for the GIL.
+        ``again``: run even the search asked for last (the index has changed)."""
+        request = self.filters.request(self.query_text, self.sort)
+        if request == self._asked and not again:
+            return
+        self._asked = request
+        if self._searching:
+            self._queued = request
+        else:
+            self._searching = True
+            self._search(request)
+
+    def _start_queued(self) -> bool:
+        """A search ended: start the one asked for meanwhile, if any (True: what ended is stale)."""
+        queued, self._queued = self._queued, None
+        self._searching = queued is not None
+        if queued is not None:
+            self._search(queued)
+        return queued is not None
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, request: SearchRequest) -> None:
-        """Blocking index call; a newer search cancels this one, whose result is then dropped."""
+        """Blocking index call, one at a time (see ``run_search``)."""
         try:
             outcome: Message = self.Searched(self.index.search(request))
         except (QueryError, SchemaMismatch, IndexDamaged, IndexMissing, OSError) as exc:
@@ -104,6 +129,8 @@ class SearchScreen(Screen[None]):
 
     @on(Searched)
     def _show(self, event: Searched) -> None:
+        if self._start_queued():
+            return
         result = event.result
         self.suggested = result.suggestion if result.total == 0 else None
         self.query_one(ResultsList).show(result, keep=result.request == self.shown_request)
@@ -123,6 +150,8 @@ class SearchScreen(Screen[None]):
 
     @on(SearchFailed)
     def _fail(self, event: SearchFailed) -> None:
+        if self._start_queued():
+            return
         self.query_one(StatusLine).show_error(event.reason)
 
     @on(SearchBar.Search)
@@ -198,4 +227,4 @@ class SearchScreen(Screen[None]):
     @on(UpdateFinished)
     def _updated(self, event: UpdateFinished) -> None:
         self.query_one(StatusLine).show_job(f"reindex failed: {event.error}" if event.error else f"reindexed: {event.summary}")
-        self.run_search()
+        self.run_search(again=True)

@@ -7,16 +7,14 @@ from dataclasses import dataclass
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Input
 
 from tui.history import History
 
-DEBOUNCE = 0.08  # seconds of quiet typing before a search runs (a stale search is cancelled anyway)
-
 
 class SearchBar(Input):
-    """Posts ``Search`` once typing settles (or at once on Enter); up/down recall past queries."""
+    """Posts ``Search`` as the query changes (the screen folds a burst of keystrokes into one
+    search) and on Enter; up/down recall past queries."""
 
     BINDINGS = [
         Binding("up", "recall(-1)", "Older query", show=False),
@@ -33,17 +31,15 @@ class SearchBar(Input):
     def __init__(self, history: History, **kwargs: object) -> None:
         super().__init__(placeholder='Search: words, "phrases", OR, NOT, negot*, title:, date:2025 (F1: help)', **kwargs)
         self.history = history
-        self._timer: Timer | None = None
         self._recalled: int | None = None  # position in the history while browsing it
         self._draft = ""  # what was typed before browsing, restored past the newest entry
         self._searched: str | None = None  # the query last posted, so an echo of it is not re-run
 
     @on(Input.Changed)
-    def _debounce(self, event: Input.Changed) -> None:
+    def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._cancel_pending()
         if event.value != self._searched:
-            self._timer = self.set_timer(DEBOUNCE, lambda: self._post(self.value, False))
+            self._post(event.value, False)
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
@@ -52,14 +48,8 @@ class SearchBar(Input):
         self._post(self.value, True)
 
     def _post(self, query: str, submitted: bool) -> None:
-        self._cancel_pending()
         self._searched = query
         self.post_message(self.Search(query, submitted))
-
-    def _cancel_pending(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
 
     def set_query(self, query: str) -> None:
         """Replace the query (a recalled one) with the cursor at its end; it runs once typing would."""
