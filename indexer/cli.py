@@ -167,7 +167,7 @@ def cmd_search(args: argparse.Namespace, index_dir: Path) -> int:
         since=args.since, until=args.until, sort=args.sort,
         limit=args.limit or None, facets=args.format == "json" or args.format == "text",
     )
-    index = open_index(index_dir)
+    index = open_index(index_dir, one_off=True)
     result = index.search(request)
     if args.format == "json":
         print(output.result_json(result))
@@ -186,7 +186,7 @@ def cmd_show(args: argparse.Namespace, index_dir: Path) -> int:
     from indexer import output
     from indexer.search import open_index
 
-    doc = open_index(index_dir).document(args.id, args.highlight)
+    doc = open_index(index_dir, one_off=True).document(args.id, args.highlight)
     if doc is None:
         print(f"parley: no document with id {args.id!r}", file=sys.stderr)
         return EXIT_NONE
@@ -203,7 +203,7 @@ def cmd_stats(args: argparse.Namespace, index_dir: Path) -> int:
     from indexer import output
     from indexer.search import open_index
 
-    stats = output.stats_dict(open_index(index_dir).stats())
+    stats = output.stats_dict(open_index(index_dir, one_off=True).stats())
     if args.format == "json":
         print(json.dumps(stats, indent=2))
     else:

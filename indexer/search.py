@@ -172,8 +172,11 @@ class SearchIndex(Protocol):
     def close(self) -> None: ...
 
 
-def open_index(path: Path) -> SearchIndex:
-    """Open the index at ``path`` for searching; raises IndexMissing or SchemaMismatch."""
+def open_index(path: Path, one_off: bool = False) -> SearchIndex:
+    """Open the index at ``path`` for searching; raises IndexMissing or SchemaMismatch.
+
+    ``one_off`` suits a caller that searches once or twice and exits (the CLI): it opens
+    faster, and each search reads a little slower than from a long-lived index."""
     from indexer.engine import open_reader
 
-    return open_reader(path)
+    return open_reader(path, one_off)

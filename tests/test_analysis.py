@@ -8,6 +8,7 @@ from pathlib import Path
 
 from indexer import analysis
 from indexer.gazetteer import Gazetteer, default_names
+from tests.paths import SEEDS
 
 
 def test_word_spans_are_exact_offsets() -> None:
@@ -32,6 +33,15 @@ def test_needs_no_nltk_data(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['negoti', 'continu', 'kyiv']"
 
+
+
+def test_stems_keep_the_first_letter() -> None:
+    """Highlighting stems only words whose initial a wanted term has (schema.WordTokenizer),
+    which is exact only while no stem starts with another letter than its word."""
+    text = " ".join(path.read_text("utf-8") for path in SEEDS.glob("*.txt"))
+    text += " dying lying tying skies skis ugly early only idly gently news inning proceeding"
+    words = {analysis.normalize(text[s:e]) for s, e in analysis.word_spans(text)}
+    assert [w for w in words if analysis.stem(w)[:1] != w[:1]] == []
 
 GAZ = Gazetteer({
     "Ukraine": ["Ukrainian", "Kyiv", "Kiev", "Zelensky", "Zelenskyy"],

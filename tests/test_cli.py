@@ -127,3 +127,18 @@ def test_hostile_text_never_reaches_the_terminal_live(capsys, tmp_path: Path) ->
         assert code == 0 and "\x1b" not in out and "\x07" not in out
         assert "[link=http://x]y[/link]" in out
     assert "Evil [bold]title[/]" in run(capsys, "search", "peace", "--index", index)[1]
+
+
+def test_search_loads_only_what_a_search_needs(seed_index: Path) -> None:
+    """A cold `parley search` pays for every module it imports: the TUI, ingestion, the
+    write side and fuzzy matching stay out unless the command or the query needs them."""
+    code = (
+        "import sys\nfrom indexer.cli import main\n"
+        f"main(['search', 'ceasefire Kyiv', '--format', 'json', '--index', {str(seed_index)!r}])\n"
+        "print('\\n'.join(sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stderr.split())
+    heavy = {"textual", "rich", "trafilatura", "dateutil", "rapidfuzz", "indexer.ingest", "indexer.engine.writer"}
+    assert json.loads(done.stdout)["total"] >= 1
+    assert loaded & heavy == set()

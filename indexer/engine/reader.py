@@ -51,9 +51,9 @@ class WhooshIndex:
     """A searchable index. Thread-safe: calls share one searcher, refreshed after commits, so
     each search sees the last committed state and picks up a reindex without a restart."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, one_off: bool = False) -> None:
         self.path = index_dir
-        self._ix = open_existing(index_dir)
+        self._ix = open_existing(index_dir, one_off)
         self._parser = make_parser(self._ix.schema)
         self._spell_parser = QueryParser("words", self._ix.schema)
         self._analyzer = self._ix.schema["body"].analyzer
@@ -389,5 +389,5 @@ def _by_value(counts: Counter[str]) -> tuple[FacetValue, ...]:
     return tuple(FacetValue(v, n) for v, n in sorted(counts.items()))
 
 
-def open_reader(index_dir: Path) -> WhooshIndex:
-    return WhooshIndex(index_dir)
+def open_reader(index_dir: Path, one_off: bool = False) -> WhooshIndex:
+    return WhooshIndex(index_dir, one_off)

@@ -50,8 +50,13 @@ class WordTokenizer(Tokenizer):
         start_pos: int = 0,
         start_char: int = 0,
         mode: str = "",
+        initials: frozenset[str] | None = None,
         **kwargs: Any,
     ) -> Iterator[Token]:
+        """``initials`` (for highlighting) stems only the words starting with one of these
+        letters: the others keep their folded spelling, which cannot equal a stem with
+        another initial, as Snowball only rewrites endings. Stemming every word of ten hits
+        cost a cold `parley search` 20 ms."""
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         stops, normalize, stem = analysis.STOP_WORDS, analysis.normalize, analysis.stem
         fold = default_spellings() if self.stemmed else None
@@ -60,7 +65,11 @@ class WordTokenizer(Tokenizer):
             word = normalize(value[start:end])
             if word in stops:
                 continue
-            token.text = stem(fold.get(word, word)) if fold is not None else word
+            if fold is not None:
+                word = fold.get(word, word)
+                token.text = stem(word) if initials is None or word[:1] in initials else word
+            else:
+                token.text = word
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:
