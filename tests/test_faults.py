@@ -7,6 +7,7 @@ duplicates), and the next run must finish the work.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import resource
@@ -301,6 +302,26 @@ def test_a_damaged_table_of_contents_is_a_clear_error_that_full_reindex_repairs(
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert "added 1" in rebuilt.stdout
     assert subprocess.run([str(PARLEY), "search", "ceasefire", "--index", str(index)]).returncode == 0
+
+
+def test_a_segment_cut_short_is_a_clear_error_that_full_reindex_repairs(tmp_path: Path) -> None:
+    """A segment file cut in half (a bad copy, a full disk outside parley) is first read when
+    a search or reindex opens it: each says to rebuild, and `parley reindex --full` does."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/one.txt").write_text("One\nCeasefire talks.\n", "utf-8")
+    index = tmp_path / "ix"
+    update_index(index, [tmp_path / "a"])
+    (segment,) = index.glob("*.seg")
+    segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
+    for command in (["search", "ceasefire"], ["show", "x"], ["stats"], ["reindex"]):
+        done = subprocess.run([str(PARLEY), *command, "--index", str(index)], capture_output=True, text=True)
+        assert done.returncode == 2, (command, done.stderr)
+        assert "reindex --full" in done.stderr and "Traceback" not in done.stderr, (command, done.stderr)
+    rebuilt = subprocess.run([str(PARLEY), "reindex", "--full", "--index", str(index)], capture_output=True, text=True)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    found = subprocess.run([str(PARLEY), "search", "ceasefire", "--index", str(index), "--format", "json"],
+                           capture_output=True, text=True)
+    assert found.returncode == 0 and json.loads(found.stdout)["total"] == 1, found.stderr
 
 
 def test_reindex_without_an_index_says_to_index_first(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from indexer.engine.query import (
     split_negations,
 )
 from indexer.engine.schema import VALUE_SEP
-from indexer.engine.store import FacetRow, open_existing, read_facet_row
+from indexer.engine.store import FacetRow, open_existing, open_searcher, read_facet_row
 from indexer.index_state import load_state
 from indexer.search import (
     Document,
@@ -58,7 +58,7 @@ class WhooshIndex:
         self._spell_parser = QueryParser("words", self._ix.schema)
         self._analyzer = self._ix.schema["body"].analyzer
         self._lock = threading.Lock()
-        self._version = _Version(self._ix.searcher())
+        self._version = _Version(open_searcher(self._ix))
 
     def close(self) -> None:
         with self._lock:
@@ -69,7 +69,7 @@ class WhooshIndex:
         if self._ix.latest_generation() != self._version.searcher.reader().generation():
             # reopen rather than refresh(): Whoosh's reader reuse fails on an empty index
             self._version.searcher.close()
-            self._version = _Version(self._ix.searcher())
+            self._version = _Version(open_searcher(self._ix))
         return self._version
 
     def search(self, request: SearchRequest) -> SearchResult:

@@ -13,6 +13,8 @@ from indexer.index_state import load_state
 from indexer.search import UNKNOWN, IndexDamaged, IndexMissing, SchemaMismatch
 
 if TYPE_CHECKING:  # a search never builds a row: it need not load the article module
+    from whoosh.searching import Searcher
+
     from indexer.article import Article
 
 INDEX_NAME = "MAIN"
@@ -43,10 +45,24 @@ def open_existing(index_dir: Path, one_off: bool = False) -> whoosh_index.Index:
     try:
         return FileStorage(str(index_dir), supports_mmap=not one_off).open_index(INDEX_NAME)
     except Exception as exc:  # Whoosh raises anything from struct errors to TypeErrors here
-        raise IndexDamaged(
-            f"the index at {index_dir} cannot be read ({type(exc).__name__}): "
-            "run `parley reindex --full` to rebuild it"
-        ) from None
+        raise _damaged(index_dir, exc) from None
+
+
+def open_searcher(ix: whoosh_index.Index) -> Searcher:
+    """A searcher over the index's segments. Opening the index reads only its table of
+    contents; each segment file is first read here, so a segment cut short (a power loss,
+    a bad copy) surfaces here, as ``IndexDamaged``, rather than as a traceback."""
+    try:
+        return ix.searcher()
+    except Exception as exc:  # EOFError, UnpicklingError, struct.error, ... from a bad segment
+        raise _damaged(Path(ix.storage.folder), exc) from None
+
+
+def _damaged(index_dir: Path, exc: Exception) -> IndexDamaged:
+    return IndexDamaged(
+        f"the index at {index_dir} cannot be read ({type(exc).__name__}): "
+        "run `parley reindex --full` to rebuild it"
+    )
 
 
 class FacetRow(NamedTuple):

@@ -21,7 +21,7 @@ from whoosh.writing import MERGE_SMALL
 
 from indexer.article import Article, FileState
 from indexer.engine.schema import SCHEMA_VERSION, VALUE_SEP, build_schema
-from indexer.engine.store import INDEX_NAME, exists, facet_row, open_existing
+from indexer.engine.store import INDEX_NAME, exists, facet_row, open_existing, open_searcher
 from indexer.index_state import load_state, save_state
 from indexer.search import IndexBusy, IndexDamaged, SchemaMismatch
 
@@ -61,7 +61,7 @@ class WhooshWriter:
         files: dict[str, IndexedFile] = {}
         if self._ix.is_empty():
             return files
-        with self._ix.searcher() as searcher:
+        with open_searcher(self._ix) as searcher:
             reader = searcher.reader()
             column = reader.column_reader("file")
             for docnum in reader.all_doc_ids():
@@ -213,7 +213,10 @@ def _open(index_dir: Path, rebuild: bool, run_lock: FileLock) -> WhooshWriter:
     state = load_state(index_dir)
     if exists(index_dir):
         try:
-            return WhooshWriter(open_existing(index_dir), run_lock)
+            ix = open_existing(index_dir)
+            if rebuild:
+                open_searcher(ix).close()  # a damaged segment is rebuilt, not read
+            return WhooshWriter(ix, run_lock)
         except (SchemaMismatch, IndexDamaged):
             if not rebuild:
                 raise
