@@ -141,8 +141,12 @@ def _ms(latency: dict) -> str:
 
 
 def _targets(results: dict) -> str:
-    rows = [[t["name"], t["corpus"], _limit(t), t["measured"], t["status"]] for t in results["targets"]]
+    rows = [[t["name"], t["corpus"], _limit(t), _measured(t["measured"]), t["status"]] for t in results["targets"]]
     return "### Targets\n\n" + _table(["target", "corpus", "limit", "measured", "verdict"], rows)
+
+
+def _measured(value: float | None) -> str | None:
+    return None if value is None else f"{value:.3g}"
 
 
 def _limit(target: dict) -> str:
