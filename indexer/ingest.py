@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from charset_normalizer import from_bytes
-
 from indexer.article import Article, FileResult, FileState, Skip
 from indexer.catalog import CATALOG_NAME, CatalogCache
 from indexer.formats import PARSERS, FormatError, Parsed, jsonl_lines, parse_jsonl_line
@@ -197,6 +195,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     text, stray = _utf8_with_stray_bytes(data)
     if stray <= max(_STRAY_BYTES, len(data) // 200):
         return _clean(text), None
+    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
+
     best = from_bytes(data[: 1024 * 1024]).best()
     if best is None:
         return "", "not text in any known encoding"
