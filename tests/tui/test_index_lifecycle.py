@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from indexer.search import SearchRequest, open_index
 from tui.app import ParleyApp
 from tui.history import History
@@ -76,11 +78,21 @@ def test_history_file_is_capped_and_keeps_one_copy_of_a_repeated_query(tmp_path:
     assert not list(tmp_path.glob(".history-*"))  # the temp file was renamed into place
 
 
-def test_a_damaged_index_offers_a_full_rebuild_and_then_searches(drive, own_index: Path) -> None:
-    """A table of contents cut short (a power loss) must not crash the app: it says so and
-    rebuilds from the remembered roots."""
-    for toc in own_index.glob("_MAIN_*.toc"):
+def _empty_table_of_contents(index: Path) -> None:
+    for toc in index.glob("_MAIN_*.toc"):
         toc.write_bytes(b"")
+
+
+def _cut_segments_in_half(index: Path) -> None:
+    for segment in index.glob("*.seg"):
+        segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
+
+
+@pytest.mark.parametrize("damage", [_empty_table_of_contents, _cut_segments_in_half])
+def test_a_damaged_index_offers_a_full_rebuild_and_then_searches(drive, own_index: Path, damage) -> None:
+    """A table of contents or a segment cut short (a power loss, a bad copy) must not crash
+    the app: it says so and rebuilds from the remembered roots."""
+    damage(own_index)
 
     async def scenario(ui) -> None:
         assert isinstance(ui.app.screen, MissingIndexScreen)
