@@ -25,7 +25,22 @@ class CatalogCache:
 
     def __init__(self) -> None:
         self._by_dir: dict[Path, Catalog] = {}
+        self._edited: dict[Path, float | None] = {}
         self.errors: list[str] = []
+
+    def edited_since(self, path: Path, when: float | None) -> bool:
+        """Whether the catalogue beside ``path`` was written at or after ``when`` (seconds
+        since the epoch; None: no run has finished). Editing a catalogue changes neither the
+        size nor the content of the files it describes, so reindex asks this before trusting
+        them to be unchanged."""
+        folder = path.parent
+        if folder not in self._edited:
+            try:
+                self._edited[folder] = (folder / CATALOG_NAME).stat().st_mtime
+            except OSError:
+                self._edited[folder] = None
+        edited = self._edited[folder]
+        return edited is not None and (when is None or edited >= when)
 
     def entry(self, path: Path) -> dict[str, object]:
         """The catalogue entry for ``path`` (empty when there is none)."""

@@ -19,7 +19,7 @@ STATE_NAME = "parley.json"
 class IndexState:
     schema_version: int | None = None
     roots: list[str] = field(default_factory=list)
-    last_reindex: str | None = None  # ISO 8601, UTC
+    last_reindex: str | None = None  # ISO 8601, UTC: when the last finished run began
 
     @property
     def last_reindex_at(self) -> datetime | None:

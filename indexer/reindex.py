@@ -98,13 +98,15 @@ def _update(writer: WhooshWriter, index_dir: Path, paths: Iterable[Path], full: 
     state.roots = sorted({*state.roots, *new_roots})
     save_state(index_dir, state)  # remembered first: an interrupted run is finished by `reindex`
     scan = [Path(r) for r in (new_roots or state.roots)]
-    run = _Run(writer, scan, full, options, progress, workers)
+    last = state.last_reindex_at
+    run = _Run(writer, scan, full, options, progress, workers, last.timestamp() if last else None)
+    started = datetime.now(timezone.utc).replace(microsecond=0)  # catalogues edited from now on are new
     try:
         run.execute()
     except KeyboardInterrupt:
         run.committed.interrupted = True
         return run.committed
-    state.last_reindex = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    state.last_reindex = started.isoformat()
     save_state(index_dir, state)
     return run.summary
 
@@ -113,8 +115,9 @@ class _Run:
     """One pass over the roots; ``committed`` trails ``summary`` by the uncommitted batch."""
 
     def __init__(self, writer: WhooshWriter, roots: list[Path], full: bool, options: IngestOptions,
-                 progress: Progress | None, workers: int):
+                 progress: Progress | None, workers: int, since: float | None):
         self.writer, self.roots, self.full, self.options, self.workers = writer, roots, full, options, workers
+        self.since = since  # when the last finished run began (its catalogues are indexed)
         self.progress = progress or (lambda done, total, path: None)
         self.summary = Summary()
         self.committed = Summary()
@@ -146,7 +149,9 @@ class _Run:
         return DocumentWriter(self.writer, workers, chunk_bytes(to_read, workers), self._snapshot, self._commit_and_go_on)
 
     def _sync_file(self, path: Path, indexed: IndexedFile | None) -> None:
-        if not self.full and self._same_stat(path, indexed):
+        # a file with an edited catalogue is read again and compared record by record
+        trusted = not self.full and not self.catalogs.edited_since(path, self.since)
+        if trusted and self._same_stat(path, indexed):
             self.summary.unchanged += len(indexed.ids)
             return
         known = {} if self.full or indexed is None else {digest: doc_id for doc_id, digest in indexed.ids.items()}
@@ -156,7 +161,7 @@ class _Run:
         if indexed and not result.state.sha1:
             self.summary.unchanged += len(indexed.ids)  # unreadable for now: keep what we had
             return
-        if indexed and not self.full and result.state.sha1 == indexed.state.sha1:
+        if indexed and trusted and result.state.sha1 == indexed.state.sha1:
             self.summary.unchanged += len(indexed.ids)
             return
         self._replace(path, indexed, result)

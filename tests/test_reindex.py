@@ -57,6 +57,23 @@ def test_no_change_reads_nothing(tree: Path, index_dir: Path) -> None:
     assert counts(summary) == (0, 0, 0, 4) and summary.files_read == 0
 
 
+def test_a_catalogue_edit_reaches_the_files_it_describes_and_only_their_changed_records(
+        tree: Path, index_dir: Path) -> None:
+    """Editing catalog.toml changes no article file's size or content: reindex must still
+    apply it, rewriting just the records whose catalogue entry changed."""
+    catalog = write(tree / "catalog.toml", '["a.txt"]\nsource = "Outlet One"\n')
+    update_index(index_dir, [tree])
+    assert total(index_dir, 'source:"outlet one"') == 1
+    past = load_state(index_dir).last_reindex_at.timestamp() - 60
+    os.utime(catalog, (past, past))  # a catalogue the last run read: nothing to redo
+    assert counts(update_index(index_dir)) == (0, 0, 0, 4)
+
+    write(catalog, '["a.txt"]\nsource = "Outlet Two"\n\n["feed.jsonl"]\nsource = "Wire"\n')
+    assert counts(update_index(index_dir)) == (0, 3, 0, 1)  # a.txt and the feed's two records
+    assert total(index_dir, 'source:"outlet two"') == 1 and total(index_dir, 'source:"outlet one"') == 0
+    assert total(index_dir, "source:wire") == 2
+
+
 def test_add_update_delete_are_each_counted(tree: Path, index_dir: Path) -> None:
     update_index(index_dir, [tree])
     write(tree / "sub/c.txt", "Charlie\nNew file about a ceasefire.\n")
