@@ -10,7 +10,7 @@ from indexer.search import SearchRequest, Sort
 FACETS = ("source", "year", "month", "parties", "people", "places")
 LABELS = {"source": "Outlet", "parties": "Parties", "people": "People", "places": "Places", "year": "Year", "month": "Month"}
 SORT_LABELS: dict[Sort, str] = {"relevance": "relevance", "-date": "newest", "date": "oldest"}
-RESULTS = 20  # hits fetched per search: a screenful or two; each is highlighted, so fewer is faster
+RESULTS = 20  # hits fetched at a time (a screenful or two; each is highlighted, so fewer is faster)
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,11 @@ class Filters:
         """Months only make sense once a year narrows them down (or one is already chosen)."""
         return tuple(f for f in FACETS if f != "month" or self.year or self.month)
 
-    def request(self, query: str, sort: Sort) -> SearchRequest:
+    def request(self, query: str, sort: Sort, limit: int = RESULTS) -> SearchRequest:
         """The search for ``query`` under these filters; spaces around the query are dropped,
         so typing the space before the next word does not search again."""
         return SearchRequest(
             query=query.strip(), sources=self.source, parties=self.parties, people=self.people,
             places=self.places, years=self.year,
-            months=self.month, sort=sort, limit=RESULTS,
+            months=self.month, sort=sort, limit=limit,
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from indexer.search import SearchIndex, SearchRequest
+from indexer.reindex import update_index
+from indexer.search import SearchIndex, SearchRequest, open_index
 from tui.app import ParleyApp
 from tui.garbage import QUIET
 from tui.screens.help import HelpScreen
@@ -234,3 +235,30 @@ def test_garbage_is_collected_and_the_survivors_frozen_once_results_have_been_sh
         assert gc.get_freeze_count() > 0  # full collections CPython starts now skip these
 
     drive(ParleyApp(seed_index), scenario)
+
+
+def test_reaching_the_last_hit_fetches_the_next_ones_and_keeps_the_cursor_in_place(drive, tmp_path: Path) -> None:
+    """A search shows its first 20 hits; moving onto the last one shown fetches 20 more, in
+    the same order, with the cursor still on the hit it was on, until every hit is listed."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for number in range(45):
+        (articles / f"{number:02}.txt").write_text(f"Talks round {number}\nCeasefire talks, round {number}.\n", "utf-8")
+    update_index(tmp_path / "index", [articles])
+    index = open_index(tmp_path / "index")
+    expected = [hit.title for hit in index.search(SearchRequest(query="talks", limit=None)).hits]
+    index.close()
+
+    async def scenario(ui) -> None:
+        await ui.search("talks")
+        results = ui.app.screen.query_one(ResultsList)
+        assert titles(ui) == expected[:20] and "(first 20 shown)" in ui.text("#status-summary")
+        await ui.press(*["down"] * 18)
+        assert len(titles(ui)) == 20  # on hit 19: nothing fetched yet
+        await ui.press("down")  # onto hit 20
+        assert titles(ui) == expected[:40]
+        assert results.hits[results.highlighted_option.id].title == expected[19]
+        await ui.press(*["down"] * 20)
+        assert titles(ui) == expected and "shown" not in ui.text("#status-summary")
+
+    drive(ParleyApp(tmp_path / "index"), scenario)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from textual import on, work
@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from indexer.search import SORTS, IndexDamaged, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchRequest, SearchResult, Sort
 from tui.commands import ParleyCommands
-from tui.filters import SORT_LABELS, Filters
+from tui.filters import RESULTS, SORT_LABELS, Filters
 from tui.garbage import QUIET, collect_and_freeze
 from tui.history import History
 from tui.jobs import UpdateFinished, UpdateProgress, run_update
@@ -92,14 +92,15 @@ class SearchScreen(Screen[None]):
         self.query_one(SearchBar).focus()
         self.run_search()
 
-    def run_search(self, again: bool = False) -> None:
+    def run_search(self, again: bool = False, limit: int = RESULTS) -> None:
         """Search for the query, filters and sort now in place: at once when no search is
         running, else as soon as the running one ends, whose results are dropped as stale.
 
         So a search starts on the first keystroke, with no timer to wait out, and a burst of
         keystrokes folds into one search, never into threads that compete for the GIL.
-        ``again``: run even the search asked for last (the index has changed)."""
-        request = self.filters.request(self.query_text, self.sort)
+        ``again``: run even the search asked for last (the index has changed). ``limit``: how
+        many hits to fetch; a new query, filter or sort starts again from ``RESULTS``."""
+        request = self.filters.request(self.query_text, self.sort, limit)
         if request == self._asked and not again:
             return
         self._asked = request
@@ -133,7 +134,7 @@ class SearchScreen(Screen[None]):
             return
         result = event.result
         self.suggested = result.suggestion if result.total == 0 else None
-        self.query_one(ResultsList).show(result, keep=result.request == self.shown_request)
+        self.query_one(ResultsList).show(result, keep=_same_search(result.request, self.shown_request))
         self.shown_request = result.request
         self.query_one(Suggestion).show(result.request.query, result.total, result.suggestion)
         self.query_one(FacetPanel).show(result.facets, self.filters)
@@ -166,6 +167,11 @@ class SearchScreen(Screen[None]):
     @on(ChipBar.Removed)
     def _toggle(self, event: FacetPanel.Toggled | ChipBar.Removed) -> None:
         self.filters = self.filters.toggle(event.facet, event.value)
+
+    @on(ResultsList.MoreWanted)
+    def _more(self) -> None:
+        if self.shown_request is not None and self.shown_request.limit is not None:
+            self.run_search(limit=self.shown_request.limit + RESULTS)
 
     @on(ResultsList.Open)
     def _open(self, event: ResultsList.Open) -> None:
@@ -228,3 +234,8 @@ class SearchScreen(Screen[None]):
     def _updated(self, event: UpdateFinished) -> None:
         self.query_one(StatusLine).show_job(f"reindex failed: {event.error}" if event.error else f"reindexed: {event.summary}")
         self.run_search(again=True)
+
+
+def _same_search(request: SearchRequest, shown: SearchRequest | None) -> bool:
+    """The same query, filters and sort as the results on screen, perhaps for more hits."""
+    return shown is not None and replace(request, limit=None) == replace(shown, limit=None)

@@ -46,18 +46,30 @@ class ResultsList(StableOptionList):
 
         hit: Hit
 
+    class MoreWanted(Message):
+        """The cursor reached the last hit shown and the search found more."""
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.hits: dict[str, Hit] = {}
+        self.more = False  # the search found more hits than are shown
 
     def show(self, result: SearchResult, keep: bool) -> None:
-        """``keep``: the same search ran again (a reindex), so stay on the same hit."""
+        """``keep``: the same search ran again (a reindex, or for more hits), so stay on the
+        same hit."""
         hits = result.hits
         self.hits = {hit.id: hit for hit in hits}
+        self.more = len(hits) < result.total
         options: list[Option | None] = []
         for rank, hit in enumerate(hits, start=1):
             options += [Option(hit_prompt(rank, hit), id=hit.id), None]
         self.replace_options(options[:-1], keep)
+
+    @on(OptionList.OptionHighlighted)
+    def _at_last(self, event: OptionList.OptionHighlighted) -> None:
+        if self.more and event.option_index == self.option_count - 1:
+            self.more = False  # asked once per result
+            self.post_message(self.MoreWanted())
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
