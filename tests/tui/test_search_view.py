@@ -260,5 +260,9 @@ def test_reaching_the_last_hit_fetches_the_next_ones_and_keeps_the_cursor_in_pla
         assert results.hits[results.highlighted_option.id].title == expected[19]
         await ui.press(*["down"] * 20)
         assert titles(ui) == expected and "shown" not in ui.text("#status-summary")
+        await ui.press("ctrl+r")  # a reindex searches again: every hit stays, and the cursor
+        assert "reindexed" in ui.text("#status-job")
+        assert titles(ui) == expected
+        assert results.hits[results.highlighted_option.id].title == expected[39]
 
     drive(ParleyApp(tmp_path / "index"), scenario)

@@ -168,10 +168,14 @@ class SearchScreen(Screen[None]):
     def _toggle(self, event: FacetPanel.Toggled | ChipBar.Removed) -> None:
         self.filters = self.filters.toggle(event.facet, event.value)
 
+    @property
+    def _shown_limit(self) -> int:
+        """How many hits the list on screen asked for (more after the cursor reached its end)."""
+        return (self.shown_request.limit if self.shown_request else None) or RESULTS
+
     @on(ResultsList.MoreWanted)
     def _more(self) -> None:
-        if self.shown_request is not None and self.shown_request.limit is not None:
-            self.run_search(limit=self.shown_request.limit + RESULTS)
+        self.run_search(limit=self._shown_limit + RESULTS)
 
     @on(ResultsList.Open)
     def _open(self, event: ResultsList.Open) -> None:
@@ -233,7 +237,7 @@ class SearchScreen(Screen[None]):
     @on(UpdateFinished)
     def _updated(self, event: UpdateFinished) -> None:
         self.query_one(StatusLine).show_job(f"reindex failed: {event.error}" if event.error else f"reindexed: {event.summary}")
-        self.run_search(again=True)
+        self.run_search(again=True, limit=self._shown_limit)  # the hits fetched so far stay listed
 
 
 def _same_search(request: SearchRequest, shown: SearchRequest | None) -> bool:
