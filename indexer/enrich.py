@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from dateutil import parser as dateparser
 
+from indexer.analysis import word_spans
 from indexer.article import Article
 from indexer.gazetteer import Names, _words
 from indexer.outlets import Outlets
@@ -98,7 +99,8 @@ def _enrich_source(article: Article, outlets: Outlets) -> None:
 
 
 def _enrich_names(article: Article, names: Names) -> None:
-    words = _words(article.title) + _words(article.body)  # body spans are reused by the index
+    # split as the index splits, so the body's spans are computed once (analysis.word_spans)
+    words = _words(article.title, word_spans) + _words(article.body, word_spans)
     article.people = sorted(names.people.find_words(words))
     article.places = sorted(names.places.find_words(words))
     named = set(names.parties.find_words(words))

@@ -14,21 +14,22 @@ from __future__ import annotations
 import os
 import tomllib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from indexer.analysis import normalize, word_spans
+from indexer.analysis import Spans, direct_word_spans, normalize
 
 _POSSESSIVE = ("'s", "’s")
 KINDS = ("parties", "people", "places")
 
 
-def _words(text: str) -> tuple[str, ...]:
+def _words(text: str, spans: Callable[[str], Spans] = direct_word_spans) -> tuple[str, ...]:
     """Split into words the way aliases are keyed: offsets from analysis, possessives off."""
     out = []
-    for start, end in word_spans(text):
+    for start, end in spans(text):
         word = text[start:end]
         out.append(word[:-2] if word.endswith(_POSSESSIVE) else word)
     return tuple(out)

@@ -26,7 +26,7 @@ from typing import Generic, TypeVar
 
 from indexer.article import Article, FileState
 from indexer.engine import WhooshWriter
-from indexer.engine.writer import build_segment
+from indexer.engine.writer import BuiltSegment, build_segment
 from indexer.enrich import enrich
 from indexer.gazetteer import default_names
 from indexer.outlets import default_outlets
@@ -71,7 +71,7 @@ class DocumentWriter(Generic[T]):
         self._snapshot, self._commit = snapshot, commit
         self._scratch = writer.scratch
         self._pool: Pool | None = None
-        self._pending: deque[tuple[AsyncResult[Path], list[Removal], T | None]] = deque()
+        self._pending: deque[tuple[AsyncResult[BuiltSegment], list[Removal], T | None]] = deque()
         self._buffer: list[Document] = []
         self._removals: list[Removal] = []
         self._buffered_bytes = 0
@@ -149,10 +149,10 @@ class DocumentWriter(Generic[T]):
 
     def _adopt_oldest(self) -> None:
         result, removals, tag = self._pending.popleft()
-        scratch = result.get()  # re-raises a worker's error here
+        built = result.get()  # re-raises a worker's error here
         for remove in removals:
             remove()
-        self._writer.adopt(scratch)
+        self._writer.adopt(built)
         if tag is not None:
             self._commit(tag)
 
@@ -184,7 +184,7 @@ def _start_worker(parent: int) -> None:
         os._exit(1)
 
 
-def _write_chunk(scratch: Path, documents: list[Document]) -> Path:
+def _write_chunk(scratch: Path, documents: list[Document]) -> BuiltSegment:
     """In a worker: enrich the chunk's articles and write them as a segment in ``scratch``."""
     names, outlets = default_names(), default_outlets()
     return build_segment(scratch, ((enrich(a, names, outlets), state, digest) for a, state, digest in documents))

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from indexer import analysis
+from indexer.engine.schema import text_analyzer
 from indexer.gazetteer import Gazetteer, default_names
-from tests.paths import SEEDS
+from tests.paths import CORPORA, SEEDS
 
 
 def test_word_spans_are_exact_offsets() -> None:
@@ -17,31 +18,48 @@ def test_word_spans_are_exact_offsets() -> None:
     assert words == ["Kyiv’s", "no", "fly", "zone", "U.S", "aid", "of", "1,500", "units"]
 
 
-def test_terms_lowercase_drop_stop_words_and_stem() -> None:
-    assert analysis.terms("The negotiators negotiated in Kyiv’s talks") == ["negoti", "negoti", "kyiv", "talk"]
-    assert analysis.terms("U.S. 1,500") == ["u.s", "1,500"], "numbers and abbreviations are not stemmed"
-    assert "no" in analysis.terms("no deal") and "not" in analysis.terms("not yet")
+def _terms(text: str, mode: str) -> list[tuple[str, int, int, int]]:
+    """What the engine's analyzer makes of ``text`` when indexing (``mode="index"``, NLTK's
+    tokenizer) or searching (``""``, the same pattern matched directly)."""
+    tokens = text_analyzer()(text, positions=True, chars=True, mode=mode)
+    return [(t.text, t.pos, t.startchar, t.endchar) for t in tokens]
+
+
+def test_terms_lowercase_drop_stop_words_fold_and_stem() -> None:
+    def terms(text: str) -> list[str]:
+        return [term for term, *_ in _terms(text, "index")]
+
+    assert terms("The negotiators negotiated in Kyiv’s talks") == ["negoti", "negoti", "kyiv", "talk"]
+    assert terms("U.S. 1,500") == ["u.s", "1,500"], "numbers and abbreviations are not stemmed"
+    assert "no" in terms("no deal") and "not" in terms("not yet")
+    assert terms("Kiev Donbass") == ["kyiv", "donba"], "spelling variants fold before stemming"
+
+
+def test_searching_analyses_text_exactly_as_indexing_did() -> None:
+    """A search splits words without NLTK (``direct_word_spans``): on the seeds, a slice of
+    a real corpus and hostile text, its terms, positions and offsets equal the indexer's."""
+    texts = [path.read_text("utf-8") for path in SEEDS.glob("*.txt")]
+    texts += [line for _, line in zip(range(300), (CORPORA / "reuters-21578.jsonl").open(encoding="utf-8"))]
+    texts += [
+        "Kyiv’s no-fly zone: U.S. aid of 1,500 units, 5.93% o'clock 'quoted' end.",
+        "[bold]Evil[/] \x1b[31mred\x1b[0m \u200bzero\u200bwidth e\u0301t\u00e9 \u0417\u0435\u043b\u0435\u043d\u0441\u044c\u043a\u0438\u0439 \u57fa\u8f85 \U0001f600 a..b 1..2 3,,4",
+        "",
+    ]
+    for text in texts:
+        assert analysis.direct_word_spans(text) == analysis.word_spans(text)
+        assert _terms(text, "") == _terms(text, "index")
 
 
 def test_needs_no_nltk_data(tmp_path: Path) -> None:
     """In a fresh process whose NLTK data path is an empty folder, analysis still works."""
     code = (
         "import nltk; nltk.data.path[:] = [%r]\n"
-        "from indexer import analysis\n"
-        "print(analysis.terms('Negotiations continued in Kyiv'))" % str(tmp_path)
+        "from indexer.engine.schema import text_analyzer\n"
+        "print([t.text for t in text_analyzer()('Negotiations continued in Kyiv', mode='index')])" % str(tmp_path)
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['negoti', 'continu', 'kyiv']"
 
-
-
-def test_stems_keep_the_first_letter() -> None:
-    """Highlighting stems only words whose initial a wanted term has (schema.WordTokenizer),
-    which is exact only while no stem starts with another letter than its word."""
-    text = " ".join(path.read_text("utf-8") for path in SEEDS.glob("*.txt"))
-    text += " dying lying tying skies skis ugly early only idly gently news inning proceeding"
-    words = {analysis.normalize(text[s:e]) for s, e in analysis.word_spans(text)}
-    assert [w for w in words if analysis.stem(w)[:1] != w[:1]] == []
 
 GAZ = Gazetteer({
     "Ukraine": ["Ukrainian", "Kyiv", "Kiev", "Zelensky", "Zelenskyy"],

@@ -4,12 +4,14 @@ and survives being killed; small runs never start workers."""
 from __future__ import annotations
 
 import json
+import marshal
 import signal
 import time
 from pathlib import Path
 
 import pytest
 
+from indexer.engine.terms import TABLE_NAME
 from indexer.engine.writer import SCRATCH_NAME
 from indexer.parallel import CHUNK_MIN_BYTES
 from indexer.reindex import update_index
@@ -49,6 +51,8 @@ def test_workers_build_the_same_index_as_one_process(big: Corpus, tmp_path: Path
     assert _segments(two) >= 2, "the work was not shared out"
     assert snapshot(two)[0] == snapshot(one)[0] == big.current
     assert _answers(two) == _answers(one)
+    tables = [marshal.loads((index / TABLE_NAME).read_bytes()) for index in (one, two)]
+    assert tables[0] and tables[1] == tables[0], "workers hand back the terms of the words they index"
     assert not (two / SCRATCH_NAME).exists()
 
 

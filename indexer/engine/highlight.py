@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import chain
 
 from whoosh import query
 
@@ -62,8 +61,7 @@ def spans(text: str, fieldname: str, wanted: HighlightTerms, analyzer) -> tuple[
     phrases = wanted.phrases.get(fieldname, [])
     if not (terms or phrases) or not text:
         return ()
-    initials = frozenset(word[:1] for word in chain(terms, *(words for words, _ in phrases)))
-    tokens = [(t.pos, t.text, t.startchar, t.endchar) for t in analyzer(text, positions=True, chars=True, initials=initials)]
+    tokens = [(t.pos, t.text, t.startchar, t.endchar) for t in analyzer(text, positions=True, chars=True)]
     found = [Span(s, e) for _, word, s, e in tokens if word in terms]
     for words, slop in phrases:
         found.extend(_phrase_spans(tokens, words, slop))

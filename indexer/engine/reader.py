@@ -14,7 +14,7 @@ from whoosh import query
 from whoosh.qparser import QueryParser
 
 from indexer import analysis
-from indexer.engine import highlight
+from indexer.engine import highlight, terms
 from indexer.engine.query import (
     Vocabulary,
     expand_fuzzy,
@@ -58,7 +58,7 @@ class WhooshIndex:
         self._spell_parser = QueryParser("words", self._ix.schema)
         self._analyzer = self._ix.schema["body"].analyzer
         self._lock = threading.Lock()
-        self._version = _Version(open_searcher(self._ix))
+        self._version = self._open_version()
 
     def close(self) -> None:
         with self._lock:
@@ -69,8 +69,14 @@ class WhooshIndex:
         if self._ix.latest_generation() != self._version.searcher.reader().generation():
             # reopen rather than refresh(): Whoosh's reader reuse fails on an empty index
             self._version.searcher.close()
-            self._version = _Version(open_searcher(self._ix))
+            self._version = self._open_version()
         return self._version
+
+    def _open_version(self) -> _Version:
+        """A searcher over the last commit, and the terms of the words it brought."""
+        version = _Version(open_searcher(self._ix))
+        terms.load(self.path)
+        return version
 
     def search(self, request: SearchRequest) -> SearchResult:
         started = time.perf_counter()
@@ -223,8 +229,8 @@ class WhooshIndex:
 
 def _match_case(original: str, corrected: str) -> str:
     """Give corrected words the capitalisation the user typed ("Witkof" -> "Witkoff")."""
-    before = [original[a:b] for a, b in analysis.word_spans(original)]
-    spans = list(analysis.word_spans(corrected))
+    before = [original[a:b] for a, b in analysis.direct_word_spans(original)]
+    spans = list(analysis.direct_word_spans(corrected))
     if len(before) != len(spans):
         return corrected
     out, last = [], 0

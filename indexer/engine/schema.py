@@ -14,7 +14,8 @@ from whoosh import columns, fields
 from whoosh.analysis import Token, Tokenizer
 
 from indexer import analysis
-from indexer.gazetteer import _words, default_names, default_spellings
+from indexer.engine import terms
+from indexer.gazetteer import _words, default_names
 
 # Bump when the schema or the analysis changes: older indexes are then refused with a
 # message to run `parley reindex --full`.
@@ -24,10 +25,14 @@ GROUP_SEP = "\x1e"  # between fields in the facets column
 
 
 class WordTokenizer(Tokenizer):
-    """The whole text analysis in one pass: NLTK word spans, lowercase, stop words dropped,
-    and, for ``stemmed`` fields, spelling variants folded (Kiev -> kyiv, Donbass -> donbas,
-    from the name data files) and Snowball stems (cached). Character offsets point into the
-    original text, so highlights are exact and mark the spelling actually written.
+    """The whole text analysis in one pass: words with their offsets, lowercase, stop words
+    dropped, and, for ``stemmed`` fields, each word's term: its spelling folded (Kiev -> kyiv,
+    Donbass -> donbas, from the name data files) and stemmed (``indexer.engine.terms``).
+    Character offsets point into the original text, so highlights are exact and mark the
+    spelling actually written.
+
+    Indexing (Whoosh's ``mode="index"``) splits with NLTK; queries and highlighting split
+    with the same pattern directly, so a search need not import NLTK.
 
     One class rather than a chain of filters: each filter is a generator layer per token,
     and those layers cost a third of the indexing time. Positions count kept words only, at
@@ -50,26 +55,19 @@ class WordTokenizer(Tokenizer):
         start_pos: int = 0,
         start_char: int = 0,
         mode: str = "",
-        initials: frozenset[str] | None = None,
         **kwargs: Any,
     ) -> Iterator[Token]:
-        """``initials`` (for highlighting) stems only the words starting with one of these
-        letters: the others keep their folded spelling, which cannot equal a stem with
-        another initial, as Snowball only rewrites endings. Stemming every word of ten hits
-        cost a cold `parley search` 20 ms."""
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        stops, normalize, stem = analysis.STOP_WORDS, analysis.normalize, analysis.stem
-        fold = default_spellings() if self.stemmed else None
+        indexing = mode == "index"
+        split = analysis.word_spans if indexing else analysis.direct_word_spans
+        stops, normalize = analysis.STOP_WORDS, analysis.normalize
+        term = None if not self.stemmed else terms.indexed_term if indexing else terms.term
         pos = start_pos
-        for start, end in analysis.word_spans(value):
+        for start, end in split(value):
             word = normalize(value[start:end])
             if word in stops:
                 continue
-            if fold is not None:
-                word = fold.get(word, word)
-                token.text = stem(word) if initials is None or word[:1] in initials else word
-            else:
-                token.text = word
+            token.text = term(word) if term is not None else word
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:

@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from whoosh import index as whoosh_index
 from whoosh.codec.base import Segment
@@ -20,6 +21,7 @@ from whoosh.util.filelock import FileLock
 from whoosh.writing import MERGE_SMALL
 
 from indexer.article import Article, FileState
+from indexer.engine import terms
 from indexer.engine.schema import SCHEMA_VERSION, VALUE_SEP, build_schema
 from indexer.engine.store import INDEX_NAME, exists, facet_row, open_existing, open_searcher
 from indexer.index_state import load_state, save_state
@@ -83,14 +85,16 @@ class WhooshWriter:
     def add(self, article: Article, state: FileState, digest: str) -> None:
         self._writer.add_document(**_fields(article, state, digest))
 
-    def adopt(self, scratch: Path) -> None:
-        """Take in the segment ``build_segment`` wrote in ``scratch``; it shows at the next commit.
+    def adopt(self, built: BuiltSegment) -> None:
+        """Take in the segment ``build_segment`` wrote; it shows at the next commit.
 
         Its files move into the index (a rename each: ``scratch`` is inside the index
         folder), so adopting costs nothing however many documents the worker wrote. They
         move before the commit that names them: a crash in between leaves unnamed files,
         which Whoosh deletes at the next commit.
         """
+        scratch = built.scratch
+        terms.learn(built.terms)
         storage = FileStorage(str(scratch))
         for segment in TOC.read(storage, INDEX_NAME).segments:
             for name in segment.list_files(storage):
@@ -105,10 +109,13 @@ class WhooshWriter:
         self._writer.delete_by_term("path", path)
 
     def commit(self) -> None:
+        """Commit the batch, then save the terms of the words it brought (after the commit:
+        the table may know words the index lacks, never the other way round for long)."""
         if self._writer is not None:
             self._writer.commit(mergetype=self._keep_adopted)
             self._writer = None
             self._adopted = []
+            terms.save(Path(self._ix.storage.folder))
 
     def _keep_adopted(self, writer: object, segments: list[Segment]) -> list[Segment]:
         """Whoosh's default merge policy (small segments only) plus the adopted segments."""
@@ -157,7 +164,15 @@ def _fields(article: Article, state: FileState, digest: str) -> dict[str, object
     }
 
 
-def build_segment(scratch: Path, documents: Iterable[tuple[Article, FileState, str]]) -> Path:
+class BuiltSegment(NamedTuple):
+    """What a worker hands back: the folder of the segment it wrote, and the terms of the
+    words it analysed first (for the index's term table)."""
+
+    scratch: Path
+    terms: dict[str, str]
+
+
+def build_segment(scratch: Path, documents: Iterable[tuple[Article, FileState, str]]) -> BuiltSegment:
     """Write ``documents`` as a one-segment index of their own in ``scratch``, for a run's
     ``WhooshWriter.adopt``: how worker processes index in parallel without the index's lock.
 
@@ -175,7 +190,7 @@ def build_segment(scratch: Path, documents: Iterable[tuple[Article, FileState, s
         writer.cancel()
         raise
     writer.commit(merge=False)
-    return scratch
+    return BuiltSegment(scratch, terms.take_unsaved())
 
 
 def _file_column(reader) -> Iterator[list[str]]:
@@ -226,6 +241,8 @@ def _run_lock(index_dir: Path) -> FileLock:
 
 def _open(index_dir: Path, rebuild: bool, run_lock: FileLock) -> WhooshWriter:
     shutil.rmtree(index_dir / SCRATCH_NAME, ignore_errors=True)  # a killed run's unadopted chunks
+    if rebuild or not exists(index_dir):
+        terms.forget(index_dir)  # every word is analysed afresh (after an edit of the name files)
     state = load_state(index_dir)
     if exists(index_dir):
         try:
