@@ -133,14 +133,16 @@ class SearchScreen(Screen[None]):
         if self._start_queued():
             return
         result = event.result
-        self.suggested = result.suggestion if result.total == 0 else None
+        suggested = result.suggestion if result.total == 0 else None
+        if (suggested is None) != (self.suggested is None):
+            self.refresh_bindings()  # "Did you mean" is in the footer only with a suggestion
+        self.suggested = suggested
         self.query_one(ResultsList).show(result, keep=_same_search(result.request, self.shown_request))
         self.shown_request = result.request
         self.query_one(Suggestion).show(result.request.query, result.total, result.suggestion)
         self.query_one(FacetPanel).show(result.facets, self.filters)
         self.query_one(Timeline).show(result.facets)
         self.query_one(StatusLine).show_result(result, SORT_LABELS[self.sort], self.filters.describe())
-        self.refresh_bindings()  # "Did you mean" appears in the footer only with a suggestion
         self._collect_when_quiet()
 
     def _collect_when_quiet(self) -> None:
@@ -188,6 +190,7 @@ class SearchScreen(Screen[None]):
 
     async def watch_filters(self, filters: Filters) -> None:
         await self.query_one(ChipBar).show(filters)
+        self.refresh_bindings()  # "Clear filters" is dimmed without any
         self.run_search()
 
     def watch_sort(self) -> None:
