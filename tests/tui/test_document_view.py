@@ -21,8 +21,8 @@ def test_enter_opens_n_walks_hits_and_escape_keeps_the_selection(drive, seed_ind
         await ui.search("peace")
         results = ui.app.screen.query_one(ResultsList)
         await ui.press("j")
-        chosen = results.highlighted_option.id
-        assert chosen == results.options[1].id
+        chosen = results.current.id
+        assert chosen == results.shown[1].id
         total = len(seeds.document(chosen, "peace").highlights)
         assert total > 2
         scroll = results.scroll_y
@@ -35,7 +35,7 @@ def test_enter_opens_n_walks_hits_and_escape_keeps_the_selection(drive, seed_ind
         assert ui.text("#doc-status").startswith(f"hit {total}/{total} ")  # wraps around
         await ui.press("escape")
         assert isinstance(ui.app.screen, SearchScreen)
-        assert results.highlighted_option.id == chosen and results.scroll_y == scroll
+        assert results.current.id == chosen and results.scroll_y == scroll
 
     drive(ParleyApp(seed_index), scenario)
 
@@ -43,7 +43,7 @@ def test_enter_opens_n_walks_hits_and_escape_keeps_the_selection(drive, seed_ind
 def test_n_scrolls_a_far_hit_into_view(drive, seed_index: Path, seeds: SearchIndex) -> None:
     async def scenario(ui) -> None:
         await ui.search("peace")
-        doc = seeds.document(ui.app.screen.query_one(ResultsList).highlighted_option.id, "peace")
+        doc = seeds.document(ui.app.screen.query_one(ResultsList).current.id, "peace")
         await ui.press("enter")
         await ui.press("N")  # from the first hit back round to the last, near the end
         body = ui.app.screen.query_one("#doc-body")

@@ -30,7 +30,7 @@ def test_a_missing_index_offers_to_build_from_seeds_and_then_searches(drive, tmp
         await ui.settle()
         assert isinstance(ui.app.screen, SearchScreen)
         expected = open_index(index_dir).search(SearchRequest(limit=None)).total
-        assert len(ui.app.screen.query_one(ResultsList).options) == expected > 0
+        assert len(ui.app.screen.query_one(ResultsList).shown) == expected > 0
 
     drive(ParleyApp(index_dir, seeds_dir=tmp_path / "seeds"), scenario)
 
@@ -39,12 +39,12 @@ def test_reindex_key_picks_up_a_new_article(drive, own_index: Path) -> None:
     seeds = own_index.parent / "seeds"
 
     async def scenario(ui) -> None:
-        before = len(ui.app.screen.query_one(ResultsList).options)
+        before = len(ui.app.screen.query_one(ResultsList).shown)
         (seeds / "new.txt").write_text("Zyzzogeton sighted\n\nA zyzzogeton was sighted at dawn.\n", "utf-8")
         await ui.press("ctrl+r")
         await ui.settle()
         assert "reindexed: added 1" in ui.text("#status-job")
-        assert len(ui.app.screen.query_one(ResultsList).options) == before + 1
+        assert len(ui.app.screen.query_one(ResultsList).shown) == before + 1
         await ui.search("zyzzogeton")
         assert ui.text("#status-summary").startswith("1 hit")
 
@@ -100,6 +100,6 @@ def test_a_damaged_index_offers_a_full_rebuild_and_then_searches(drive, own_inde
         await ui.press("b")
         await ui.settle()
         assert isinstance(ui.app.screen, SearchScreen)
-        assert len(ui.app.screen.query_one(ResultsList).options) == 5
+        assert len(ui.app.screen.query_one(ResultsList).shown) == 5
 
     drive(ParleyApp(own_index), scenario)

@@ -13,15 +13,15 @@ from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.chips import Chip
 from tui.widgets.facet_panel import FacetPanel
-from tui.widgets.results_list import ResultsList
+from tui.screens.document import DocumentScreen
+from tui.widgets.results_list import FRAGMENTS, ResultsList
 from tui.widgets.search_bar import SearchBar
 
 NO_FLY = '"no-fly zone"'
 
 
 def titles(ui) -> list[str]:
-    results = ui.app.screen.query_one(ResultsList)
-    return [results.hits[option.id].title for option in results.options]
+    return [hit.title for hit in ui.app.screen.query_one(ResultsList).shown]
 
 
 def test_typing_shows_the_best_hit_first_without_pressing_enter(drive, seed_index: Path, seeds: SearchIndex) -> None:
@@ -257,12 +257,43 @@ def test_reaching_the_last_hit_fetches_the_next_ones_and_keeps_the_cursor_in_pla
         assert len(titles(ui)) == 20  # on hit 19: nothing fetched yet
         await ui.press("down")  # onto hit 20
         assert titles(ui) == expected[:40]
-        assert results.hits[results.highlighted_option.id].title == expected[19]
+        assert results.current.title == expected[19]
         await ui.press(*["down"] * 20)
         assert titles(ui) == expected and "shown" not in ui.text("#status-summary")
         await ui.press("ctrl+r")  # a reindex searches again: every hit stays, and the cursor
         assert "reindexed" in ui.text("#status-job")
         assert titles(ui) == expected
-        assert results.hits[results.highlighted_option.id].title == expected[39]
+        assert results.current.title == expected[39]
 
     drive(ParleyApp(tmp_path / "index"), scenario)
+
+
+def test_clicks_choose_a_facet_value_and_open_a_hit_and_keys_page_through_the_lists(
+    drive, seed_index: Path, seeds: SearchIndex
+) -> None:
+    everything = seeds.search(SearchRequest(limit=None))
+    outlet = everything.facets.source[0]
+
+    async def scenario(ui) -> None:
+        panel, results = ui.app.screen.query_one(FacetPanel), ui.app.screen.query_one(ResultsList)
+        first, second = results.shown[:2]
+        title_line = 2 + min(len(first.snippet), FRAGMENTS) + 1  # the first hit's lines and rule
+        await ui.pilot.click(ResultsList, offset=(4, title_line - results.scroll_offset.y))
+        await ui.settle()
+        assert isinstance(ui.app.screen, DocumentScreen) and second.title[:30] in ui.text("#doc-header")
+        await ui.press("escape")
+        panel.focus()
+        await ui.press("end")
+        assert panel.cursor == max(i for i, row in enumerate(panel.rows) if row.value), "the last value"
+        await ui.press("home")
+        assert panel.cursor == 1, "the first value, not the heading above it"
+        await ui.press("pagedown")
+        assert panel.cursor > 1 and panel.rows[panel.cursor].value is not None
+        await ui.press("home")
+        row = panel.index_of("source", outlet.value)
+        await ui.pilot.click(FacetPanel, offset=(4, row - panel.scroll_offset.y))  # past its border and padding
+        await ui.settle()
+        assert [chip.value for chip in ui.app.screen.query(Chip)] == [outlet.value]
+        assert len(titles(ui)) == outlet.count
+
+    drive(ParleyApp(seed_index), scenario, size=(120, 40))
