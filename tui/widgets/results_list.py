@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 
@@ -34,7 +33,6 @@ def hit_lines(rank: int, hit: Hit) -> list[Text]:
 class ResultsList(LineList):
     """Arrow keys or j/k move, Enter or a click opens; a rule separates the hits."""
 
-    BINDINGS = [Binding("enter", "choose", "Open", show=False)]
     COMPONENT_CLASSES = {"results-list--meta", "results-list--separator"}
 
     @dataclass
