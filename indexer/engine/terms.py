@@ -25,6 +25,7 @@ TABLE_NAME = "parley-terms.marshal"
 
 _known: dict[str, str] = {}  # normalized word -> term, in this process
 _unsaved: dict[str, str] = {}  # the words indexed here (or in workers) since the last save
+_loaded: dict[Path, int] = {}  # index folder -> mtime_ns of the table last loaded from it
 
 
 def term(word: str) -> str:
@@ -56,9 +57,16 @@ def learn(entries: dict[str, str]) -> None:
 
 
 def load(index_dir: Path) -> None:
-    """Know the terms saved with the index at ``index_dir``. A missing or unreadable table
-    only costs speed: its words are analysed again as they come."""
-    _known.update(_read(index_dir))
+    """Know the terms saved with the index at ``index_dir`` (read again only once the table
+    has changed: the reader asks after every commit). A missing or unreadable table only
+    costs speed: its words are analysed again as they come."""
+    try:
+        mtime = (index_dir / TABLE_NAME).stat().st_mtime_ns
+    except OSError:
+        return
+    if _loaded.get(index_dir) != mtime:
+        _known.update(_read(index_dir))
+        _loaded[index_dir] = mtime
 
 
 def save(index_dir: Path) -> None:
@@ -81,6 +89,7 @@ def forget(index_dir: Path) -> None:
     """Start afresh, as a rebuilt index does: nothing known, no table saved."""
     _known.clear()
     _unsaved.clear()
+    _loaded.clear()
     (index_dir / TABLE_NAME).unlink(missing_ok=True)
 
 
