@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from whoosh.query import FuzzyTerm
 
-from indexer.engine.query import Vocabulary
+from indexer.engine.query import Vocabulary, make_parser, parse_user_query
 from indexer.engine.store import open_existing
 from indexer.reindex import update_index
 from indexer.search import UNKNOWN, Hit, SearchIndex, SearchRequest, open_index
@@ -189,3 +189,16 @@ def test_an_or_of_words_scores_each_article_by_the_sum_of_its_words(feed_index: 
     top = feed_index.search(SearchRequest(query=" OR ".join(words), limit=3, facets=False)).hits
     assert [h.id for h in top] == [h.id for h in result.hits[:3]]
 
+
+
+@pytest.mark.parametrize("text", ['"oil prices"', '"negotiated peace" OR sanctions', '"said Putin" OR "said Lavrov" OR Crimea'])
+def test_phrases_rank_and_count_as_whoosh_ranks_and_counts_them(feed_index: SearchIndex, text: str) -> None:
+    """A phrase, or an OR with one, is scored in one pass that also gives its documents:
+    the same hits, order and scores as Whoosh's own search."""
+    with open_existing(feed_index.path).searcher() as searcher:
+        q = parse_user_query(make_parser(searcher.schema), text)
+        expected = [(searcher.stored_fields(h.docnum)["id"], round(h.score, 4)) for h in searcher.search(q, limit=None)]
+    result = feed_index.search(SearchRequest(query=text, limit=None, facets=False))
+    assert [(h.id, h.score) for h in result.hits] == expected
+    assert result.total == len(expected) > 0
+    assert feed_index.search(SearchRequest(query=text, limit=2)).total == result.total

@@ -105,15 +105,16 @@ def split_negations(q: query.Query) -> tuple[query.Query, list[query.Query]]:
     return (_all_of(rest), [n.query for n in nots]) if nots and rest else (q, [])
 
 
-def or_of_terms(q: query.Query) -> list[query.Term] | None:
-    """The terms of a query made only of unboosted ORs of terms (what a fuzzy word or an OR
-    of words becomes), or None for any other query."""
-    if isinstance(q, query.Term):
+def or_of_parts(q: query.Query) -> list[query.Term | query.Phrase] | None:
+    """The terms and phrases of a query made only of unboosted ORs of them (what a fuzzy
+    word, an OR of words or a phrase searched in title and body becomes), or None for any
+    other query."""
+    if isinstance(q, query.Term | query.Phrase):
         return [q]
-    if not isinstance(q, query.Or) or q.boost != 1.0 or q.scale:
+    if not isinstance(q, query.Or) or q.boost != 1.0 or q.scale or q.minmatch:
         return None
-    parts = [or_of_terms(c) for c in q.subqueries]
-    return None if None in parts else [term for part in parts for term in part]
+    parts = [or_of_parts(c) for c in q.subqueries]
+    return None if None in parts else [part for found in parts for part in found]
 
 
 def _split_and(q: query.Query, taken) -> tuple[list[query.Query], list[query.Query]]:
