@@ -297,3 +297,29 @@ def test_clicks_choose_a_facet_value_and_open_a_hit_and_keys_page_through_the_li
         assert len(titles(ui)) == outlet.count
 
     drive(ParleyApp(seed_index), scenario, size=(120, 40))
+
+
+def test_the_facet_panel_scrolls_to_its_last_value_after_new_counts_change_its_length(
+    drive, seed_index: Path, seeds: SearchIndex
+) -> None:
+    """A new list of another length that still overflows updates the scroll range and the
+    scrollbar without a new layout of the screen (typing lays it out anyway, so the new
+    counts come straight from a search here): End must still bring the last value into view."""
+
+    async def scenario(ui) -> None:
+        await ui.search("", submit=False)
+        panel = ui.app.screen.query_one(FacetPanel)
+        panel.focus()
+        lengths = []
+        for query in ("", "ceasefire"):
+            panel.show(seeds.search(SearchRequest(query=query)).facets, ui.app.screen.filters)
+            await ui.press("end")
+            height = panel.scrollable_content_region.height
+            lengths.append(len(panel.rows))
+            assert len(panel.rows) > height, "the list overflows the panel"
+            assert panel.max_scroll_y == panel.scroll_offset.y == len(panel.rows) - height
+            assert panel.vertical_scrollbar.window_virtual_size == len(panel.rows)
+            assert panel.rows[-1].value.value in ui.text(FacetPanel)
+        assert lengths[0] != lengths[1]
+
+    drive(ParleyApp(seed_index), scenario, size=(100, 20))

@@ -68,9 +68,19 @@ class LineList(ScrollView, can_focus=True):
             starts.append(starts[-1] + height)
         self._starts = starts
         self._strips.clear()
-        self.virtual_size = Size(1, starts[-1])
+        self._set_virtual_height(starts[-1])
         self.cursor = cursor if 0 <= cursor < len(heights) else self._nearest(0, 1, -1)
         self.refresh()
+
+    def _set_virtual_height(self, height: int) -> None:
+        """Textual lays the whole screen out again on any change of a virtual size; only a
+        scrollbar coming or going needs that, else updating the scrollbar will do."""
+        before, viewport = self.virtual_size.height, self.container_size.height
+        if (height > viewport) != (before > viewport):
+            self.virtual_size = Size(1, height)
+        elif height != before:
+            self.set_reactive(LineList.virtual_size, Size(1, height))
+            self._scroll_update(self.virtual_size)
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y

@@ -29,10 +29,10 @@ class StatusLine(Horizontal):
             parts.append(f"{result.took_ms:.0f} ms")
         parts.append(f"sort: {sort}")
         parts.append(f"filters: {printable(filters)}" if filters else "no filters")
-        self.query_one("#status-summary", Label).update(Text(" · ".join(parts)))
+        self.query_one("#status-summary", Label).update(Text(" · ".join(parts)), layout=False)  # one line, 1fr wide
 
     def show_error(self, message: str) -> None:
-        self.query_one("#status-summary", Label).update(Text(printable(message), style="bold red"))
+        self.query_one("#status-summary", Label).update(Text(printable(message), style="bold red"), layout=False)
 
     def show_job(self, message: str) -> None:
         self.query_one("#status-job", Label).update(Text(printable(message)))

@@ -28,6 +28,8 @@ class Suggestion(Static):
     def show(self, query: str, total: int, suggestion: str | None) -> None:
         self.query = suggestion if total == 0 else None
         self.display = total == 0
+        if total:
+            return
         text = Text("No articles match ")
         text.append(printable(query) or "the filters", style="bold")
         if suggestion:

@@ -46,7 +46,7 @@ class Timeline(Vertical):
         months = series(facets.month, month=True)
         points = months if len(months) <= 120 else series(facets.year, month=False)
         undated = sum(v.count for v in facets.year if v.value == UNKNOWN)
-        self.query_one(Label).update(describe(points, undated))
+        self.query_one(Label).update(describe(points, undated), layout=False)  # one line, 1fr wide
         spark = self.query_one(Sparkline)
         spark.data = [count for _, count in points]
         spark.display = bool(points)
