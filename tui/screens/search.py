@@ -135,7 +135,7 @@ class SearchScreen(Screen[None]):
         result = event.result
         suggested = result.suggestion if result.total == 0 else None
         if (suggested is None) != (self.suggested is None):
-            self.refresh_bindings()  # "Did you mean" is in the footer only with a suggestion
+            self.refresh_bindings()  # "Did you mean" is dimmed without a suggestion
         self.suggested = suggested
         self.query_one(ResultsList).show(result, keep=_same_search(result.request, self.shown_request))
         self.shown_request = result.request
@@ -200,10 +200,11 @@ class SearchScreen(Screen[None]):
         self.query_one(FacetPanel).display = show
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # None: shown dimmed, so the footer keeps its keys and only restyles one (see KeyFooter)
         if action == "accept_suggestion":
-            return self.suggested is not None
+            return self.suggested is not None or None
         if action == "clear_filters":
-            return bool(self.filters.chosen()) or None  # None: shown dimmed
+            return bool(self.filters.chosen()) or None
         return True
 
     def action_cycle_sort(self) -> None:
