@@ -10,7 +10,6 @@ from indexer.search import SearchRequest, Sort
 FACETS = ("source", "year", "month", "parties", "people", "places")
 LABELS = {"source": "Outlet", "parties": "Parties", "people": "People", "places": "Places", "year": "Year", "month": "Month"}
 SORT_LABELS: dict[Sort, str] = {"relevance": "relevance", "-date": "newest", "date": "oldest"}
-RESULTS = 20  # hits fetched at a time (a screenful or two; each is highlighted, so fewer is faster)
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class Filters:
         """Months only make sense once a year narrows them down (or one is already chosen)."""
         return tuple(f for f in FACETS if f != "month" or self.year or self.month)
 
-    def request(self, query: str, sort: Sort, limit: int = RESULTS) -> SearchRequest:
+    def request(self, query: str, sort: Sort, limit: int) -> SearchRequest:
         """The search for ``query`` under these filters; spaces around the query are dropped,
         so typing the space before the next word does not search again."""
         return SearchRequest(

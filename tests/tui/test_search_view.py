@@ -14,7 +14,7 @@ from tui.screens.search import SearchScreen
 from tui.widgets.chips import Chip
 from tui.widgets.facet_panel import FacetPanel
 from tui.screens.document import DocumentScreen
-from tui.widgets.results_list import FRAGMENTS, ResultsList
+from tui.widgets.results_list import FRAGMENTS, SHORTEST_HIT, ResultsList
 from tui.widgets.search_bar import SearchBar
 
 NO_FLY = '"no-fly zone"'
@@ -240,35 +240,59 @@ def test_garbage_is_collected_and_the_survivors_frozen_once_results_have_been_sh
     drive(ParleyApp(seed_index), scenario)
 
 
-def test_reaching_the_last_hit_fetches_the_next_ones_and_keeps_the_cursor_in_place(drive, tmp_path: Path) -> None:
-    """A search shows its first 20 hits; moving onto the last one shown fetches 20 more, in
-    the same order, with the cursor still on the hit it was on, until every hit is listed."""
+def talks_index(tmp_path: Path, count: int) -> tuple[Path, list[str]]:
+    """An index of ``count`` short articles that all match "talks", and their titles in rank order."""
     articles = tmp_path / "articles"
     articles.mkdir()
-    for number in range(45):
+    for number in range(count):
         (articles / f"{number:02}.txt").write_text(f"Talks round {number}\nCeasefire talks, round {number}.\n", "utf-8")
     update_index(tmp_path / "index", [articles])
     index = open_index(tmp_path / "index")
     expected = [hit.title for hit in index.search(SearchRequest(query="talks", limit=None)).hits]
     index.close()
+    return tmp_path / "index", expected
+
+
+def test_reaching_the_last_hit_fetches_the_next_ones_and_keeps_the_cursor_in_place(drive, tmp_path: Path) -> None:
+    """A search fetches a page of hits: as many as the list could show, plus one. Moving onto
+    the last one shown fetches a page more, in the same order, with the cursor still on the
+    hit it was on, until every hit is listed."""
+    index_dir, expected = talks_index(tmp_path, 45)
 
     async def scenario(ui) -> None:
         await ui.search("talks")
         results = ui.app.screen.query_one(ResultsList)
-        assert titles(ui) == expected[:20] and "(first 20 shown)" in ui.text("#status-summary")
-        await ui.press(*["down"] * 18)
-        assert len(titles(ui)) == 20  # on hit 19: nothing fetched yet
-        await ui.press("down")  # onto hit 20
-        assert titles(ui) == expected[:40]
-        assert results.current.title == expected[19]
-        await ui.press(*["down"] * 20)
+        page = results.page
+        assert page * SHORTEST_HIT > results.size.height and page < 20
+        assert titles(ui) == expected[:page] and f"(first {page} shown)" in ui.text("#status-summary")
+        await ui.press(*["down"] * (page - 2))
+        assert len(titles(ui)) == page  # on the one before the last: nothing fetched yet
+        await ui.press("down")  # onto the last
+        assert titles(ui) == expected[:2 * page]
+        assert results.current.title == expected[page - 1]
+        await ui.press(*["down"] * (45 - page))
         assert titles(ui) == expected and "shown" not in ui.text("#status-summary")
         await ui.press("ctrl+r")  # a reindex searches again: every hit stays, and the cursor
         assert "reindexed" in ui.text("#status-job")
         assert titles(ui) == expected
-        assert results.current.title == expected[39]
+        assert results.current.title == expected[-1]
 
-    drive(ParleyApp(tmp_path / "index"), scenario)
+    drive(ParleyApp(index_dir), scenario)
+
+
+def test_a_taller_window_fetches_the_hits_that_fill_it(drive, tmp_path: Path) -> None:
+    index_dir, expected = talks_index(tmp_path, 45)
+
+    async def scenario(ui) -> None:
+        await ui.search("talks")
+        results = ui.app.screen.query_one(ResultsList)
+        before = len(titles(ui))
+        await ui.pilot.resize_terminal(100, 80)
+        await ui.settle()
+        assert len(titles(ui)) > before and titles(ui) == expected[:len(titles(ui))]
+        assert results.virtual_size.height >= results.size.height, "the list is full"
+
+    drive(ParleyApp(index_dir), scenario, size=(100, 30))
 
 
 def test_clicks_choose_a_facet_value_and_open_a_hit_and_keys_page_through_the_lists(

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from indexer.search import SORTS, IndexDamaged, IndexMissing, QueryError, SchemaMismatch, SearchIndex, SearchRequest, SearchResult, Sort
 from tui.commands import ParleyCommands
-from tui.filters import RESULTS, SORT_LABELS, Filters
+from tui.filters import SORT_LABELS, Filters
 from tui.garbage import QUIET, collect_and_freeze
 from tui.history import History
 from tui.jobs import UpdateFinished, UpdateProgress, run_update
@@ -92,15 +92,15 @@ class SearchScreen(Screen[None]):
         self.query_one(SearchBar).focus()
         self.run_search()
 
-    def run_search(self, again: bool = False, limit: int = RESULTS) -> None:
+    def run_search(self, again: bool = False, limit: int | None = None) -> None:
         """Search for the query, filters and sort now in place: at once when no search is
         running, else as soon as the running one ends, whose results are dropped as stale.
 
         So a search starts on the first keystroke, with no timer to wait out, and a burst of
         keystrokes folds into one search, never into threads that compete for the GIL.
         ``again``: run even the search asked for last (the index has changed). ``limit``: how
-        many hits to fetch; a new query, filter or sort starts again from ``RESULTS``."""
-        request = self.filters.request(self.query_text, self.sort, limit)
+        many hits to fetch; a new query, filter or sort starts again from a page of them."""
+        request = self.filters.request(self.query_text, self.sort, limit or self.query_one(ResultsList).page)
         if request == self._asked and not again:
             return
         self._asked = request
@@ -173,11 +173,11 @@ class SearchScreen(Screen[None]):
     @property
     def _shown_limit(self) -> int:
         """How many hits the list on screen asked for (more after the cursor reached its end)."""
-        return (self.shown_request.limit if self.shown_request else None) or RESULTS
+        return (self.shown_request.limit if self.shown_request else None) or self.query_one(ResultsList).page
 
     @on(ResultsList.MoreWanted)
     def _more(self) -> None:
-        self.run_search(limit=self._shown_limit + RESULTS)
+        self.run_search(limit=self._shown_limit + self.query_one(ResultsList).page)
 
     @on(ResultsList.Open)
     def _open(self, event: ResultsList.Open) -> None:

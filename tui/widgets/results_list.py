@@ -16,6 +16,8 @@ from tui.text import day, flat, marked, one_line
 from tui.widgets.line_list import LineList
 
 FRAGMENTS = 3  # snippet lines per hit
+SHORTEST_HIT = 4  # lines: title, outlet line, a snippet line (the opening, without a match), rule
+MIN_PAGE = 10  # hits fetched at a time at least
 
 
 def hit_lines(rank: int, hit: Hit) -> list[Text]:
@@ -42,7 +44,8 @@ class ResultsList(LineList):
         hit: Hit
 
     class MoreWanted(Message):
-        """The cursor reached the last hit shown and the search found more."""
+        """The search found more hits, and the cursor reached the last one shown or the list
+        has room for more."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
@@ -50,6 +53,12 @@ class ResultsList(LineList):
         self.hits: dict[str, Hit] = {}
         self.more = False  # the search found more hits than are shown
         self._lines: dict[int, list[Text]] = {}  # each hit's lines, made when first drawn
+
+    @property
+    def page(self) -> int:
+        """How many hits to fetch at a time: as many as the list could show, plus one to
+        move onto. Each is highlighted, so a screenful is faster to fetch than a fixed 20."""
+        return max(MIN_PAGE, -(-self.size.height // SHORTEST_HIT) + 1)
 
     @property
     def current(self) -> Hit | None:
@@ -67,6 +76,19 @@ class ResultsList(LineList):
         heights = [2 + min(len(hit.snippet), FRAGMENTS) + (rank < last) for rank, hit in enumerate(self.shown)]
         ids = list(self.hits)
         self.show_entries(heights, ids.index(kept) if kept in self.hits else -1)
+        self._fill()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        """Ask for more hits while the list has room for them (a taller window)."""
+        if self.more and self.virtual_size.height < self.size.height:
+            self._want_more()
+
+    def _want_more(self) -> None:
+        self.more = False  # asked once per result
+        self.post_message(self.MoreWanted())
 
     def draw(self, entry: int, line: int, width: int, base: Style, over: Style) -> Strip:
         lines = self._lines.get(entry)
@@ -91,5 +113,4 @@ class ResultsList(LineList):
     def watch_cursor(self, new: int) -> None:
         super().watch_cursor(new)
         if self.more and new == len(self.shown) - 1:
-            self.more = False  # asked once per result
-            self.post_message(self.MoreWanted())
+            self._want_more()
