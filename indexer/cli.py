@@ -38,11 +38,18 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _index_option(default: object) -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--index", type=Path, default=default, metavar="DIR",
+                         help="index folder (default: $PARLEY_INDEX, else ./index)")
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--index", type=Path, default=None, metavar="DIR",
-                        help="index folder (default: $PARLEY_INDEX, else ./index)")
-    parser = argparse.ArgumentParser(prog="parley", description=__doc__.split("\n")[0], parents=[common])
+    """``--index`` goes before or after the command; after it, a command's own default would
+    overwrite the one given before it, so commands leave it unset unless given."""
+    parser = argparse.ArgumentParser(prog="parley", description=__doc__.split("\n")[0], parents=[_index_option(None)])
+    common = _index_option(argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
 
     index = commands.add_parser("index", parents=[common], help="add files or folders to the index")

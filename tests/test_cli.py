@@ -105,6 +105,15 @@ def test_index_then_reindex_summary_and_json(capsys, tmp_path: Path) -> None:
     assert summary["skipped"] == [{"path": str((articles / "bad.txt").resolve()), "reason": "binary file (NUL bytes)"}]
 
 
+def test_the_index_option_goes_before_or_after_the_command(capsys, seed_index: Path, tmp_path: Path) -> None:
+    """Given before the command it was overwritten by the command's own default (./index)."""
+    for argv in (["--index", str(seed_index), "stats", "--format", "json"], ["stats", "--index", str(seed_index), "--format", "json"]):
+        code, out, _ = run(capsys, *argv)
+        assert code == 0 and json.loads(out)["documents"] == 5
+    code, _, err = run(capsys, "--index", str(tmp_path / "none"), "search", "peace")
+    assert code == 2 and str(tmp_path / "none") in err
+
+
 def test_index_env_var_and_console_script(seed_index: Path) -> None:
     """A real process through the installed `parley` script, finding its index via $PARLEY_INDEX."""
     script = Path(sys.executable).with_name("parley")
