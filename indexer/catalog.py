@@ -12,6 +12,7 @@ Catalogue values beat what ingest finds in the file itself: a person wrote them 
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
@@ -25,7 +26,7 @@ class CatalogCache:
 
     def __init__(self) -> None:
         self._by_dir: dict[Path, Catalog] = {}
-        self._edited: dict[Path, float | None] = {}
+        self._edited: dict[str, float | None] = {}  # by folder, as text: a reindex asks for every file
         self.errors: list[str] = []
 
     def edited_since(self, path: Path, when: float | None) -> bool:
@@ -33,10 +34,10 @@ class CatalogCache:
         since the epoch; None: no run has finished). Editing a catalogue changes neither the
         size nor the content of the files it describes, so reindex asks this before trusting
         them to be unchanged."""
-        folder = path.parent
+        folder = os.path.dirname(path)
         if folder not in self._edited:
             try:
-                self._edited[folder] = (folder / CATALOG_NAME).stat().st_mtime
+                self._edited[folder] = os.stat(os.path.join(folder, CATALOG_NAME)).st_mtime
             except OSError:
                 self._edited[folder] = None
         edited = self._edited[folder]

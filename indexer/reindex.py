@@ -124,12 +124,13 @@ class _Run:
         self.pending = 0
         self.catalogs = CatalogCache()
         self.documents: DocumentWriter[Summary] | None = None
+        self.unchanged_stat: set[str] = set()  # files whose size and mtime are as indexed, stat once per run
 
     def execute(self) -> None:
         known = self.writer.indexed_files()
         found = list(discover(self.roots))
         # absolute, not resolved: a symlinked article keeps its own path (and id)
-        files = [Path(os.path.abspath(f)) for f in found if isinstance(f, Path)]
+        files = [f if f.is_absolute() else Path(os.path.abspath(f)) for f in found if isinstance(f, Path)]
         self.summary.skipped.extend(s for s in found if isinstance(s, Skip))
         self.writer.begin()
         with self._document_writer(files, known) as self.documents:
@@ -144,14 +145,15 @@ class _Run:
 
     def _document_writer(self, files: list[Path], known: dict[str, IndexedFile]) -> DocumentWriter[Summary]:
         """Workers for a run with much to read; chunks sized so each worker gets one."""
-        to_read = sum(_size(path) for path in files if self.full or not self._same_stat(path, known.get(str(path))))
+        self.unchanged_stat = {str(path) for path in files if self._same_stat(path, known.get(str(path)))}
+        to_read = sum(_size(path) for path in files if self.full or str(path) not in self.unchanged_stat)
         workers = self.workers if to_read >= CHUNK_MIN_BYTES else 1
         return DocumentWriter(self.writer, workers, chunk_bytes(to_read, workers), self._snapshot, self._commit_and_go_on)
 
     def _sync_file(self, path: Path, indexed: IndexedFile | None) -> None:
         # a file with an edited catalogue is read again and compared record by record
         trusted = not self.full and not self.catalogs.edited_since(path, self.since)
-        if trusted and self._same_stat(path, indexed):
+        if trusted and str(path) in self.unchanged_stat:
             self.summary.unchanged += len(indexed.ids)
             return
         known = {} if self.full or indexed is None else {digest: doc_id for doc_id, digest in indexed.ids.items()}
