@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from indexer.search import IndexDamaged, IndexMissing, SchemaMismatch, SearchIndex, open_index
+from tui import garbage
 from tui.history import History
 from tui.screens.help import HelpScreen
 from tui.screens.missing import MissingIndexScreen
@@ -49,6 +50,8 @@ class ParleyApp(App[int]):
         self.index: SearchIndex | None = None
 
     def on_mount(self) -> None:
+        garbage.hold()  # see tui.garbage: collected when quiet, with a backstop
+        self.set_interval(garbage.QUIET, garbage.collect_if_piled)
         self._open()
 
     @work(thread=True, exclusive=True, group="open")
@@ -76,6 +79,7 @@ class ParleyApp(App[int]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def on_unmount(self) -> None:
+        garbage.release()
         if self.index is not None:
             self.index.close()
 

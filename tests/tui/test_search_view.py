@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from pathlib import Path
 
 from indexer.reindex import update_index
 from indexer.search import SearchIndex, SearchRequest, open_index
 from tui.app import ParleyApp
-from tui.garbage import QUIET
+from tui.garbage import QUIET, collect_if_piled
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.chips import Chip
@@ -230,14 +231,46 @@ def test_choosing_a_year_lists_its_months_and_the_timeline_names_the_peak(
     drive(ParleyApp(seed_index), scenario)
 
 
-def test_garbage_is_collected_and_the_survivors_frozen_once_results_have_been_shown_a_while(drive, seed_index: Path) -> None:
+def test_garbage_is_collected_when_quiet_not_by_cpython_while_the_app_runs(drive, seed_index: Path) -> None:
+    """CPython's own collections are held while the app runs; the app collects once results
+    have been on screen a while, freezing the survivors, and hands collection back on exit."""
+
     async def scenario(ui) -> None:
+        assert not gc.isenabled()
         gc.unfreeze()
         await ui.search(NO_FLY)
         await ui.pilot.pause(QUIET + 0.3)
-        assert gc.get_freeze_count() > 0  # full collections CPython starts now skip these
+        assert gc.get_freeze_count() > 0  # the next collection walks only what is new
 
+    assert gc.isenabled()
     drive(ParleyApp(seed_index), scenario)
+    assert gc.isenabled()
+
+
+def test_the_backstop_collects_cycles_once_they_pile_up() -> None:
+    """Even while the user keeps the app busy, garbage cannot grow without bound."""
+
+    class Node:
+        pass
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        assert not collect_if_piled(limit=1000)
+        cycle = Node()
+        cycle.me = cycle
+        gone = weakref.ref(cycle)
+        del cycle
+        piled = [[n] for n in range(2000)]
+        assert gone() is not None, "a cycle outlives its last reference until collected"
+        assert collect_if_piled(limit=1000) and gone() is None
+        assert not collect_if_piled(limit=1000)
+        del piled
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
 
 
 def talks_index(tmp_path: Path, count: int) -> tuple[Path, list[str]]:
