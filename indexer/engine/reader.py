@@ -279,7 +279,8 @@ class _Version:
         ANDs, ORs, NOTs and expanding terms. Whoosh walks a tree of union matchers in Python
         for each document: a year's day terms (``date:1987``) took 230 ms on 20k articles,
         as a union of each day's postings 15 ms. A query ranked in one pass takes its docs
-        from that pass."""
+        from that pass. Only the whole query's set is remembered: its parts' sets would crowd
+        out whole queries' (a word's title and body sets, at 200k articles)."""
         if _summed_parts(q) is not None:
             return set(self.scores(q))
         if isinstance(q, query.MultiTerm):
@@ -288,9 +289,9 @@ class _Version:
                 found.update(reader.postings(field, text).all_ids())
             return found
         if isinstance(q, query.Not):
-            return self.live - self.docs(q.query)
+            return self.live - self._find(q.query)
         if isinstance(q, query.And | query.Or) and q.subqueries and not getattr(q, "minmatch", 0):
-            parts = [self.docs(part) for part in q.subqueries]
+            parts = [self._find(part) for part in q.subqueries]
             return set.intersection(*parts) if isinstance(q, query.And) else set().union(*parts)
         return set(self.searcher.docs_for_query(q))
 
