@@ -124,7 +124,7 @@ class _Run:
         self.pending = 0
         self.catalogs = CatalogCache()
         self.documents: DocumentWriter[Summary] | None = None
-        self.unchanged_stat: set[str] = set()  # files whose size and mtime are as indexed, stat once per run
+        self._unchanged_stat: set[str] = set()  # files whose size and mtime are as indexed, stat once per run
 
     def execute(self) -> None:
         known = self.writer.indexed_files()
@@ -133,7 +133,8 @@ class _Run:
         files = [f if f.is_absolute() else Path(os.path.abspath(f)) for f in found if isinstance(f, Path)]
         self.summary.skipped.extend(s for s in found if isinstance(s, Skip))
         self.writer.begin()
-        with self._document_writer(files, known) as self.documents:
+        self._unchanged_stat = {str(path) for path in files if self._same_stat(path, known.get(str(path)))}
+        with self._document_writer(files) as self.documents:
             for done, path in enumerate(files):
                 self.progress(done, len(files), str(path))
                 self._sync_file(path, known.get(str(path)))
@@ -143,17 +144,16 @@ class _Run:
         self._commit()
         self.progress(len(files), len(files), "")
 
-    def _document_writer(self, files: list[Path], known: dict[str, IndexedFile]) -> DocumentWriter[Summary]:
+    def _document_writer(self, files: list[Path]) -> DocumentWriter[Summary]:
         """Workers for a run with much to read; chunks sized so each worker gets one."""
-        self.unchanged_stat = {str(path) for path in files if self._same_stat(path, known.get(str(path)))}
-        to_read = sum(_size(path) for path in files if self.full or str(path) not in self.unchanged_stat)
+        to_read = sum(_size(path) for path in files if self.full or str(path) not in self._unchanged_stat)
         workers = self.workers if to_read >= CHUNK_MIN_BYTES else 1
         return DocumentWriter(self.writer, workers, chunk_bytes(to_read, workers), self._snapshot, self._commit_and_go_on)
 
     def _sync_file(self, path: Path, indexed: IndexedFile | None) -> None:
         # a file with an edited catalogue is read again and compared record by record
         trusted = not self.full and not self.catalogs.edited_since(path, self.since)
-        if trusted and str(path) in self.unchanged_stat:
+        if trusted and str(path) in self._unchanged_stat:
             self.summary.unchanged += len(indexed.ids)
             return
         known = {} if self.full or indexed is None else {digest: doc_id for doc_id, digest in indexed.ids.items()}
