@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from indexer.evidence import Evidence, Spans
+
 
 @dataclass(frozen=True)
 class FileState:
@@ -22,23 +24,39 @@ class FileState:
 
 @dataclass
 class Article:
-    """One document: a file, or one record inside a JSON/JSONL file."""
+    """One document: a file, or one record inside a JSON/JSONL file.
+
+    Ingest fills ``full_text`` (the whole text as read) and explicit metadata; enrich
+    separates the article from the page around it (``boilerplate``, ``cuts``, ``body``) and
+    infers the rest, each inferred value with the spans that gave it (``evidence``).
+    """
 
     id: str
     path: str
     title: str
-    body: str
+    body: str  # the article's own text: what search, snippets, facets and inference see
     source: str | None = None
     date_text: str | None = None  # as written; enrich parses it into ``date``
     date: datetime | None = None
+    date_precision: str | None = None  # "day", "month" or "year" (the date's unknown parts are 1)
+    updated: datetime | None = None
     url: str | None = None
-    parties: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)  # countries and blocs the article involves
+    mentions: list[str] = field(default_factory=list)  # those it only names
     people: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
     # Where each metadata value came from: explicit ("catalog", "front matter", "json",
     # "html"), or inferred ("url", "dateline", "byline", "sign-off", "text", "person").
     provenance: dict[str, str] = field(default_factory=dict)
+    full_text: str = ""  # the whole text as read ("" when it is the body, as in records built in code)
+    title_in_text: bool = False  # no title was given: the text's first line may be one
+    boilerplate: Spans = ()  # spans of ``full_text`` that are the page around the article
+    cuts: tuple[tuple[int, str], ...] = ()  # what ``full_text`` has that ``body`` lacks: (start, text)
+    # field ("source", "date", "parties", "mentions", "people", "places") -> value -> spans
+    evidence: dict[str, dict[str, tuple[Evidence, ...]]] = field(default_factory=dict)
+    # other dates the sources gave when they disagree: {"date", "precision", "from"}
+    date_alternatives: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

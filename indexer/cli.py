@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_ingest_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--max-mb", type=float, default=5.0, help="skip files larger than this (default 5)")
+    parser.add_argument("--max-mb", type=float, default=5.0,
+                        help="skip articles larger than this: a file of one, or one record of a feed (default 5)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
     parser.add_argument("--workers", type=_positive, default=None, metavar="N",
                         help="processes that index (default: one per core; small runs use one)")

@@ -1,72 +1,37 @@
-"""Enrich: know each article's outlet, date, parties, people and places.
+"""Enrich: the article's own text, then its outlet, date, parties, people and places.
 
-Values are taken in order of trust, and each records where it came from (``provenance``):
+Each value is taken in order of trust and keeps where it came from (``provenance``) and the
+spans that gave it (``evidence``):
 1. explicit metadata (catalogue, front matter, JSON fields, HTML meta tags, set by ingest);
-2. the URL's domain (outlets data file);
-3. the text: how it names its own outlet (dateline, byline, sign-off), an explicit date in
-   its opening lines;
-4. otherwise unknown. Nothing is guessed from file times.
+2. evidence in the page: the URL, the title, the text (``indexer.outlets``, ``indexer.dates``,
+   ``indexer.entities``), read from the article's own text, or from the page around it
+   where that is where a page says whose it is (a masthead, a copyright line);
+3. otherwise unknown. Nothing is guessed from file times.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timezone
-
-from dateutil import parser as dateparser
-
-from indexer.analysis import word_spans
+from indexer import dates
 from indexer.article import Article
-from indexer.gazetteer import Names, _words
+from indexer.entities import find_entities
+from indexer.evidence import Evidence
+from indexer.gazetteer import Names
 from indexer.outlets import Outlets
+from indexer.page import separate
+from indexer.textmap import to_body
+from indexer.search import date_label
 
-_EARLIEST, _LATEST = 1800, 2200
-_OPENING_CHARS = 600
-_DATELINE_CHARS = 100
-_STAMP = re.compile(r"(?:Published|Updated|Posted|Last updated|Date)\W*(?:on\W*)?$", re.I)
-# Finds where a date is written; dateutil does the parsing.
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_IN_TEXT = re.compile(
-    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d|(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d)(?!\d)"
-)
-
-
-def parse_date(text: str | None) -> datetime | None:
-    """Parse an ISO or human date ("2025-11-26", "26 Nov 2025 10:00 GMT"); None if unparseable.
-
-    Naive times are taken as UTC so every stored date compares with every other.
-    """
-    if not text:
-        return None
-    try:
-        value = dateparser.isoparse(text)
-    except ValueError:
-        try:
-            value = dateparser.parse(text)
-        except (ValueError, OverflowError):
-            return None
-    if not _EARLIEST <= value.year <= _LATEST:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
-
-
-def date_in_opening(body: str) -> datetime | None:
-    """The first full date (with a year) the opening gives as the article's own: on a short,
-    dateline-like line, or after "Published"/"Updated". A date inside a paragraph is an event
-    ("results for the three months to 31 December 2004"), not the article's date."""
-    for line in body[:_OPENING_CHARS].splitlines():
-        for found in _DATE_IN_TEXT.finditer(line):
-            own = len(line) <= _DATELINE_CHARS or _STAMP.search(line[: found.start()])
-            value = parse_date(found.group(0)) if own else None
-            if value:
-                return value
-    return None
+# Text evidence that outweighs a front-matter, JSON or HTML date: a page states its own date
+# this way, while crawlers and feeds often store another story's or the crawl's. A date in
+# the catalogue (written by the user) always wins.
+_DATE_IN_PAGE_WINS = frozenset({"stamp", "byline", "dateline", "url", "self link", "headline"})
+_USER_GIVEN = "catalog"
 
 
 def enrich(article: Article, names: Names, outlets: Outlets) -> Article:
-    """Fill date, source, parties, people and places (in place; returned for chaining)."""
+    """Separate the article from its page, then fill date, source, parties, people and
+    places (in place; returned for chaining)."""
+    separate(article)
     _enrich_date(article)
     _enrich_source(article, outlets)
     _enrich_names(article, names)
@@ -74,14 +39,57 @@ def enrich(article: Article, names: Names, outlets: Outlets) -> Article:
 
 
 def _enrich_date(article: Article) -> None:
-    article.date = parse_date(article.date_text)
-    if article.date_text and article.date is None:
+    origin = article.provenance.get("date", "")
+    explicit = dates.explicit_date(article.date_text, origin)
+    if article.date_text and explicit is None:
         article.extra.setdefault("unparsed_date", article.date_text)
         article.provenance.pop("date", None)
-    if article.date is None:
-        article.date = date_in_opening(article.body)
-        if article.date:
-            article.provenance["date"] = "text"
+    found = dates.find_dates(article.full_text, article.boilerplate, article.url, article.title)
+    chosen, other = _trusted(explicit, found, origin)
+    if chosen is not None:
+        _take_date(article, chosen)
+    else:
+        article.provenance.pop("date", None)
+    if other is not None and (chosen is None or not _agree(chosen, other)):
+        doubt = "" if chosen is not None else ", a date the page gives another story"
+        article.date_alternatives.append({"date": _label(other), "precision": other.precision, "from": other.how + doubt})
+        _add_evidence(article, "date", _label(other), other.evidence)
+    if found.updated is not None:
+        article.updated = found.updated.value
+
+
+def _trusted(
+    explicit: dates.DateFinding | None, found: dates.Dates, origin: str
+) -> tuple[dates.DateFinding | None, dates.DateFinding | None]:
+    """(the date to use, the other one the sources gave): the explicit one, unless the page
+    states its own date in a way that outweighs a stored one, or the page shows the stored
+    date only as another story's (a crawler took it from a sidebar); a user's catalogue
+    always wins."""
+    inferred = found.published
+    if explicit is None or origin == _USER_GIVEN:
+        return explicit or inferred, inferred if explicit else None
+    if inferred is None:
+        doubtful = explicit.precision == "day" and _label(explicit) in found.others
+        return (None, explicit) if doubtful else (explicit, None)
+    if inferred.how in _DATE_IN_PAGE_WINS and not _agree(explicit, inferred):
+        return inferred, explicit
+    return explicit, inferred
+
+
+def _agree(a: dates.DateFinding, b: dates.DateFinding) -> bool:
+    """Whether two dates say the same at the coarser of their precisions."""
+    width = min(len(_label(a)), len(_label(b)))
+    return _label(a)[:width] == _label(b)[:width]
+
+
+def _label(finding: dates.DateFinding) -> str:
+    return date_label(finding.value, finding.precision) or ""
+
+
+def _take_date(article: Article, finding: dates.DateFinding) -> None:
+    article.date, article.date_precision = finding.value, finding.precision
+    article.provenance["date"] = finding.how
+    _add_evidence(article, "date", _label(finding), finding.evidence)
 
 
 def _enrich_source(article: Article, outlets: Outlets) -> None:
@@ -89,25 +97,35 @@ def _enrich_source(article: Article, outlets: Outlets) -> None:
     if source:
         article.source = outlets.canonical(source)
         return
-    article.source = outlets.from_url(article.url)
-    if article.source:
-        article.provenance["source"] = "url"
-        return
-    found = outlets.from_text(article.title, article.body)
-    if found:
-        article.source, article.provenance["source"] = found
+    found = outlets.find(article.title, article.full_text, article.boilerplate, article.url)
+    if found is not None:
+        article.source, article.provenance["source"] = found.name, found.how
+        _add_evidence(article, "source", found.name, found.evidence)
 
 
 def _enrich_names(article: Article, names: Names) -> None:
-    # split as the index splits, so the body's spans are computed once (analysis.word_spans)
-    words = _words(article.title, word_spans) + _words(article.body, word_spans)
-    article.people = sorted(names.people.find_words(words))
-    article.places = sorted(names.places.find_words(words))
-    named = set(names.parties.find_words(words))
-    acting = {names.person_party[p] for p in article.people if p in names.person_party}
-    article.parties = sorted(named | acting)
-    for key, values, how in (("people", article.people, "text"), ("places", article.places, "text")):
-        if values:
-            article.provenance[key] = how
-    if article.parties:
-        article.provenance["parties"] = "text" if not acting - named else "text, people"
+    found = find_entities(article.title, article.body, names)
+    article.parties, article.mentions = found.parties, found.mentions
+    article.people, article.places = found.people, found.places
+    for key, by_value in found.evidence.items():
+        for value, spans in by_value.items():
+            _add_evidence(article, key, value, spans)
+    for key in ("parties", "mentions", "people", "places"):
+        if getattr(article, key):
+            article.provenance[key] = "text"
+
+
+def _add_evidence(article: Article, key: str, value: str, spans: tuple[Evidence, ...]) -> None:
+    """Record ``spans`` behind ``value``, a span of the whole text given as body offsets
+    when it lies in the body, so highlighting finds it there."""
+    placed = tuple(_in_body(article, span) for span in spans)
+    if placed:
+        by_value = article.evidence.setdefault(key, {})
+        by_value[value] = tuple(sorted(set(by_value.get(value, ()) + placed)))
+
+
+def _in_body(article: Article, span: Evidence) -> Evidence:
+    if span.where != "full_text":
+        return span
+    inside = to_body(span.start, span.end, article.cuts)
+    return Evidence("body", *inside) if inside is not None else span

@@ -7,6 +7,7 @@ typed values (dates, outlets, parties) is the enrich step's job.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ BODY_KEYS = ("body", "text", "content")
 KNOWN_KEYS = {"id", "title", "date", "source", "url", *BODY_KEYS}
 # json.loads recurses once per level, so "[[[[..." a few thousand deep exhausts the stack.
 NESTED_TOO_DEEPLY = "invalid JSON: nested too deeply"
+_URL = re.compile(r"https?://\S+$", re.I)
 
 
 class FormatError(ValueError):
@@ -32,25 +34,15 @@ class Parsed:
     extra: dict[str, object] = field(default_factory=dict)
     record: str | None = None  # id suffix for records inside a file: "#<id>" or "#<line>"
     origin: str = "file"  # provenance label for the metadata found here
-    title_in_text: bool = False  # the title is the body's first line, not metadata
+    title_in_text: bool = False  # no title given: the text's first line may be one (enrich decides)
     raw: str = ""  # the record as written: what its digest fingerprints
     positional: bool = False  # ``record`` is the record's place in the file, not an id of its own
 
 
-def split_title(text: str) -> tuple[str, str]:
-    """Take the first non-empty line as the title when it is short enough to be one."""
-    stripped = text.lstrip()
-    first, _, rest = stripped.partition("\n")
-    first = first.strip()
-    if first and len(first) <= MAX_TITLE_CHARS and not first.endswith((".", ":", ",")):
-        return first, rest.strip("\n")
-    return "", text
-
-
 def parse_txt(text: str) -> Iterator[Parsed]:
-    """Plain text: the first line is the title when short, the rest the body."""
-    title, body = split_title(text)
-    yield Parsed(body=body, title=title, title_in_text=bool(title), raw=text)
+    """Plain text: all of it; its first line is the title when it reads as one (enrich
+    decides, once the page's boilerplate is known: a first line "Skip to content" is not)."""
+    yield Parsed(body=text, title_in_text=True, raw=text)
 
 
 def parse_md(text: str) -> Iterator[Parsed]:
@@ -64,12 +56,8 @@ def parse_md(text: str) -> Iterator[Parsed]:
         raise FormatError(f"front matter is not valid YAML: {_one_line(exc)}") from None
     meta = dict(post.metadata)
     title = str(meta.pop("title", "") or "")
-    body = post.content
-    in_text = not title
-    if in_text:
-        title, body = split_title(body)
-    parsed = _record(meta, body=body, title=title.lstrip("# "), origin="front matter")
-    parsed.title_in_text = in_text and bool(title)
+    parsed = _record(meta, body=post.content, title=title, origin="front matter")
+    parsed.title_in_text = not parsed.title
     parsed.raw = text
     yield parsed
 
@@ -151,8 +139,12 @@ def _json_record(item: object, position: str) -> Parsed:
 
 
 def _record(meta: dict, *, body: str, title: str, origin: str) -> Parsed:
-    """Split a metadata mapping into the fields parley knows and extras it keeps."""
+    """Split a metadata mapping into the fields parley knows and extras it keeps. A
+    ``source`` that is an address (crawlers write the page's URL there) is the url."""
     known = {k: _one_line(meta[k]) for k in ("date", "source", "url") if meta.get(k)}
+    if _URL.match(known.get("source", "")):
+        source = known.pop("source")
+        known.setdefault("url", source)
     extra = {k: _plain(v) for k, v in meta.items() if k not in KNOWN_KEYS}
     return Parsed(body=body, title=title.strip(), meta=known, extra=extra, origin=origin)
 

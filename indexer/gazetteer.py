@@ -50,9 +50,9 @@ class Gazetteer:
         self._blockers = blockers
 
     @cached_property
-    def _phrases(self) -> tuple[dict[tuple[str, ...], str], dict[str, set[int]]]:
+    def _phrases(self) -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...]]]:
         """Each alias's (and blocker's) words -> its name ("" for a blocker), and the word
-        counts of the phrases starting with each word."""
+        counts of the phrases starting with each word, longest first."""
         by_words: dict[tuple[str, ...], str] = {}
         lengths: dict[str, set[int]] = {}
         named = [(phrase, "") for phrase in self._blockers]
@@ -62,7 +62,7 @@ class Gazetteer:
             if key:
                 by_words[key] = name
                 lengths.setdefault(key[0], set()).add(len(key))
-        return by_words, lengths
+        return by_words, {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
 
     @cached_property
     def _folded(self) -> dict[str, str]:
@@ -79,24 +79,81 @@ class Gazetteer:
         return self.find_words(_words(text))
 
     def find_words(self, words: tuple[str, ...]) -> Counter[str]:
-        found: Counter[str] = Counter()
+        return Counter(name for name, _, _ in self.matches(words))
+
+    def matches(self, words: tuple[str, ...], present: frozenset[str] | None = None) -> list[tuple[str, int, int]]:
+        """Each name mentioned in ``words``, as (name, index of its first word, word count),
+        in order (leftmost-longest alias wins; a blocker's words name nothing). ``present``,
+        the set of ``words`` if the caller has it, saves building it."""
+        found: list[tuple[str, int, int]] = []
         by_words, lengths = self._phrases
-        i = 0
-        while i < len(words):
-            step = 1
-            for n in sorted(lengths.get(words[i], ()), reverse=True):
-                name = by_words.get(words[i : i + n])
+        present = present if present is not None else frozenset(words)
+        starts = self.start_words & present
+        if not starts:
+            return found
+        seconds = self._second_words
+        starts = [w for w in starts if w not in seconds or seconds[w] & present]  # "the" needs "Gulf"
+        after = 0  # the first word a match may start at
+        for i in sorted(i for word in starts for i in indexes(words, word)):
+            if i < after:
+                continue
+            for n in lengths[words[i]]:
+                name = by_words.get(words[i : i + n]) if i + n <= len(words) else None
                 if name is not None:
                     if name:
-                        found[name] += 1
-                    step = n
+                        found.append((name, i, n))
+                    after = i + n
                     break
-            i += step
         return found
+
+    def starts(self, word: str) -> bool:
+        """Whether some alias (or blocker) begins with ``word``."""
+        return word in self.start_words
+
+    @cached_property
+    def _second_words(self) -> dict[str, frozenset[str]]:
+        """For each word that starts only phrases of two words or more, their second words."""
+        by_words, lengths = self._phrases
+        seconds: dict[str, set[str]] = {}
+        for key in by_words:
+            if len(key) > 1 and 1 not in lengths[key[0]]:
+                seconds.setdefault(key[0], set()).add(key[1])
+        return {word: frozenset(s) for word, s in seconds.items()}
+
+    @cached_property
+    def start_words(self) -> frozenset[str]:
+        """The words that some alias (or blocker) begins with."""
+        return frozenset(self._phrases[1])
+
+    @cached_property
+    def given_names(self) -> dict[str, frozenset[str]]:
+        """Each name -> the first words of its forms of two words or more: the given names
+        ("Margaret" for Margaret Thatcher) that a surname alone may follow."""
+        given: dict[str, frozenset[str]] = {}
+        for canonical, aliases in self._entries.items():
+            forms = (_words(alias) for alias in {canonical, *aliases})
+            given[canonical] = frozenset(form[0] for form in forms if len(form) > 1)
+        return given
 
     def resolve(self, name: str) -> str | None:
         """The canonical name for what a user typed, in any case ("kremlin" -> "Russia")."""
-        return self._folded.get(" ".join(_words(name)).lower())
+        return self.resolve_words(_words(name))
+
+    def resolve_words(self, words: tuple[str, ...]) -> str | None:
+        """``resolve`` for a name already split into words."""
+        return self._folded.get(" ".join(words).lower())
+
+
+def indexes(words: tuple[str, ...], word: str) -> list[int]:
+    """Every index of ``word`` in ``words`` (found by ``tuple.index``, which scans in C)."""
+    found = []
+    i = -1
+    try:
+        while True:
+            i = words.index(word, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
 
 
 @dataclass(frozen=True)
@@ -143,16 +200,28 @@ def _names(tables: dict[str, dict[str, dict]]) -> Names:
 
 
 def _load_table(folder: Path | None, file_name: str) -> dict[str, dict]:
+    text = data_text(folder, file_name)
+    return tomllib.loads(text) if text else {}
+
+
+def data_text(folder: Path | None, file_name: str) -> str:
+    """A data file's text: ``folder``'s copy where it has one, else the shipped one ("" if
+    neither exists)."""
     if folder is not None and (folder / file_name).is_file():
-        return tomllib.loads((folder / file_name).read_text("utf-8"))
+        return (folder / file_name).read_text("utf-8")
     shipped = resources.files("indexer").joinpath("data", file_name)
-    return tomllib.loads(shipped.read_text("utf-8")) if shipped.is_file() else {}
+    return shipped.read_text("utf-8") if shipped.is_file() else ""
+
+
+def data_folder() -> Path | None:
+    """The folder named by ``$PARLEY_DATA``, if set."""
+    folder = os.environ.get("PARLEY_DATA")
+    return Path(folder) if folder else None
 
 
 @lru_cache(maxsize=1)
 def _default_tables() -> dict[str, dict[str, dict]]:
-    folder = os.environ.get("PARLEY_DATA")
-    return _load_tables(Path(folder) if folder else None)
+    return _load_tables(data_folder())
 
 
 @lru_cache(maxsize=1)

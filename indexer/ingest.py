@@ -29,9 +29,13 @@ _AS_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
 T = TypeVar("T")
 
 
+FEEDS = (".json", ".jsonl")  # files of many articles: the size limit is per record
+
+
 @dataclass(frozen=True)
 class IngestOptions:
-    """Knobs a user may set; the defaults suit saved news articles."""
+    """Knobs a user may set; the defaults suit saved news articles. ``max_bytes`` limits one
+    article: a file of one, or one record of a JSON/JSONL feed (a feed may be any size)."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
 
@@ -99,7 +103,7 @@ def read_file(path: Path, catalogs: CatalogCache, options: IngestOptions,
             st = os.fstat(handle.fileno())
             if not stat.S_ISREG(st.st_mode):
                 return _skipped(key, 0, 0, "not a regular file (a pipe, socket or device)")
-            if st.st_size > options.max_bytes:
+            if st.st_size > options.max_bytes and path.suffix.lower() not in FEEDS:
                 size = _mb(st.st_size)
                 return _skipped(key, st.st_size, st.st_mtime_ns, f"too large ({size} > {_mb(options.max_bytes)})")
             data = handle.read()
@@ -115,7 +119,7 @@ def read_file(path: Path, catalogs: CatalogCache, options: IngestOptions,
     context = _AS_JSON.encode(entry)  # catalogue values change records too
     try:
         parsed = list(_parse(path.suffix.lower(), text, context, known or {}))
-        _collect(result, key, parsed, entry, context, known or {})
+        _collect(result, key, parsed, entry, context, known or {}, options.max_bytes)
     except FormatError as exc:
         result.skips.append(Skip(key, str(exc)))
     except Exception as exc:  # a hostile file can trip any parser (trafilatura, YAML): skip it
@@ -158,7 +162,7 @@ def _open_nonblocking(path: str, flags: int) -> int:
 
 
 def _collect(result: FileResult, key: str, parsed: list[Parsed | FormatError | str], entry: dict[str, object],
-             context: str, known: Mapping[str, str]) -> None:
+             context: str, known: Mapping[str, str], max_bytes: int) -> None:
     """Add each record to ``result`` as an article (with its digest), a known digest or a skip;
     in file order, so a repeated id ends as its last record, as in the index."""
     if not parsed:
@@ -169,12 +173,17 @@ def _collect(result: FileResult, key: str, parsed: list[Parsed | FormatError | s
         elif isinstance(item, FormatError):
             result.skips.append(Skip(key, str(item)))
         elif not (item.body.strip() or item.title.strip()):
-            where = f" record {item.record.lstrip('#')}" if item.record else ""
-            result.skips.append(Skip(key, f"no text{where}"))
+            result.skips.append(Skip(key, f"no text{_where(item)}"))
+        elif len(item.raw) > max_bytes and item.record:  # characters: at least as many bytes
+            result.skips.append(Skip(key, f"too large{_where(item)} ({_mb(len(item.raw))} > {_mb(max_bytes)})"))
         else:
             article = _article(key, item, entry)
             result.articles.append(article)
             result.digests[article.id] = record_digest(context, item.record if item.positional else "", item.raw)
+
+
+def _where(item: Parsed) -> str:
+    return f" record {item.record.lstrip('#')}" if item.record else ""
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -228,26 +237,27 @@ def _clean(text: str) -> str:
 
 
 def _article(path: str, item: Parsed, entry: dict[str, object]) -> Article:
+    """The record as an article of its text as read; enrich separates its body from the
+    page around it and, when no title was given, takes one from the text."""
     item = _scrubbed(item)
     provenance = {k: item.origin for k in item.meta}
     meta = dict(item.meta)
-    title, body = item.title, item.body
+    title = item.title
     for key in ("title", "source", "date", "url"):
         if entry.get(key):
             meta[key] = str(entry[key])
             provenance[key] = "catalog"
-    if "title" in meta:
-        if item.title_in_text and title != meta["title"]:
-            body = f"{title}\n{body}"  # the guessed title line was text after all
-        title = meta.pop("title")
-    elif title:
+    title = meta.pop("title", title)
+    if title and "title" not in provenance:
         provenance["title"] = item.origin
     extra = {**item.extra, **{k: v for k, v in entry.items() if k not in ("title", "source", "date", "url")}}
     return Article(
         id=path + (item.record or ""),
         path=path,
-        title=title or _fallback_title(body, path),
-        body=body,
+        title=title,
+        body=item.body,
+        full_text=item.body,
+        title_in_text=item.title_in_text and not title,
         source=meta.get("source"),
         date_text=meta.get("date"),
         url=meta.get("url"),
@@ -281,11 +291,6 @@ def _scrub(value: T) -> T:
 def _one_line(text: str, limit: int = 200) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _fallback_title(body: str, path: str) -> str:
-    line = next((ln.strip() for ln in body.splitlines() if ln.strip()), Path(path).stem)
-    return line if len(line) <= 80 else line[:79].rstrip() + "…"
 
 
 def _skipped(path: str, size: int, mtime_ns: int, reason: str) -> FileResult:

@@ -11,9 +11,8 @@ import io
 import json
 import re
 from dataclasses import asdict
-from datetime import datetime
 
-from indexer.search import Document, Facets, Hit, IndexStats, SearchResult
+from indexer.search import Document, Facets, Hit, IndexStats, SearchResult, date_label
 
 FACET_NAMES = ("source", "parties", "people", "places", "year", "month")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -24,13 +23,9 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text)
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.date().isoformat() if value else None
-
-
 def hit_dict(hit: Hit) -> dict[str, object]:
     data = asdict(hit)
-    data["date"] = _iso(hit.date)
+    data["date"] = date_label(hit.date, hit.date_precision)
     data["snippet"] = [
         {"text": f.text, "start": f.start, "spans": [[s.start, s.end] for s in f.spans]} for f in hit.snippet
     ]
@@ -73,21 +68,23 @@ def result_csv(result: SearchResult) -> str:
     for hit in result.hits:
         snippet = printable(" … ".join(" ".join(f.text.split()) for f in hit.snippet))
         writer.writerow([printable(hit.id), printable(hit.path), printable(hit.title), printable(hit.source or ""),
-                         _iso(hit.date) or "",
+                         date_label(hit.date, hit.date_precision) or "",
                          "; ".join(hit.parties), "; ".join(hit.people), "; ".join(hit.places),
                          "" if hit.score is None else hit.score, hit.url or "", snippet])
     return out.getvalue()
 
 
-EXPORT_COLUMNS = ("id", "path", "title", "url", "source", "date", "parties", "people", "places", "provenance")
+EXPORT_COLUMNS = ("id", "path", "title", "url", "source", "date", "date_precision", "parties", "mentions", "people",
+                  "places", "provenance")
+_LISTS = ("parties", "mentions", "people", "places")
 
 
 def export_row(hit: Hit) -> dict[str, object]:
     """A document's metadata and where each inferred value came from."""
     return {
         "id": hit.id, "path": hit.path, "title": hit.title, "url": hit.url, "source": hit.source,
-        "date": _iso(hit.date), "parties": list(hit.parties), "people": list(hit.people),
-        "places": list(hit.places), "provenance": hit.provenance,
+        "date": date_label(hit.date, hit.date_precision), "date_precision": hit.date_precision,
+        **{key: list(getattr(hit, key)) for key in _LISTS}, "provenance": hit.provenance,
     }
 
 
@@ -102,7 +99,7 @@ def export_csv(hits: tuple[Hit, ...]) -> str:
     writer.writerow(EXPORT_COLUMNS)
     for hit in hits:
         row = export_row(hit)
-        for key in ("parties", "people", "places"):
+        for key in _LISTS:
             row[key] = "; ".join(row[key])
         row["provenance"] = "; ".join(f"{k}={v}" for k, v in sorted(hit.provenance.items()))
         writer.writerow([printable(str(row[c])) if row[c] is not None else "" for c in EXPORT_COLUMNS])
@@ -110,10 +107,17 @@ def export_csv(hits: tuple[Hit, ...]) -> str:
 
 
 def document_json(doc: Document) -> str:
+    """The document with its metadata, where each value came from (``provenance``) and the
+    passages behind it (``evidence``: field -> value -> [{"in", "start", "end"}])."""
     data = asdict(doc)
-    data["date"] = _iso(doc.date)
-    data["highlights"] = [[s.start, s.end] for s in doc.highlights]
-    data["title_highlights"] = [[s.start, s.end] for s in doc.title_highlights]
+    data["date"] = date_label(doc.date, doc.date_precision)
+    data["updated"] = doc.updated.isoformat() if doc.updated else None
+    for key in ("highlights", "title_highlights", "boilerplate", "full_highlights"):
+        data[key] = [[s.start, s.end] for s in getattr(doc, key)]
+    data["evidence"] = {
+        key: {value: [e.as_json() for e in spans] for value, spans in by_value.items()}
+        for key, by_value in doc.evidence.items()
+    }
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from indexer.output import printable
-from indexer.search import Document, Hit, SearchResult, Span
+from indexer.search import Document, Hit, SearchResult, Span, date_label
 
 MATCH = "bold black on yellow"
 
@@ -41,7 +41,7 @@ def _print_hit(console: Console, rank: int, hit: Hit) -> None:
     meta = " | ".join(
         part for part in (
             printable(hit.source or "unknown outlet"),
-            hit.date.date().isoformat() if hit.date else "undated",
+            date_label(hit.date, hit.date_precision) or "undated",
             ", ".join(hit.parties),
             f"score {hit.score:.2f}" if hit.score is not None else "",
         ) if part
@@ -60,13 +60,19 @@ def _one_line(text: Text) -> Text:
     return text
 
 
+def _date_row(doc: Document) -> str:
+    text = date_label(doc.date, doc.date_precision) or "unknown"
+    return text + (f" (updated {doc.updated.date().isoformat()})" if doc.updated else "")
+
+
 def print_document(doc: Document, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     console.print(marked(doc.title, doc.title_highlights, "bold yellow").stylize("bold"))
     rows = {
         "source": doc.source or "unknown",
-        "date": doc.date.date().isoformat() if doc.date else "unknown",
+        "date": _date_row(doc),
         "parties": ", ".join(doc.parties) or "-",
+        "mentions": ", ".join(doc.mentions) or "-",
         "people": ", ".join(doc.people) or "-",
         "places": ", ".join(doc.places) or "-",
         "url": doc.url or "-",
@@ -76,6 +82,8 @@ def print_document(doc: Document, console: Console | None = None) -> None:
     for key, value in rows.items():
         origin = doc.provenance.get(key)
         console.print(Text(f"{key:8} {printable(value)}" + (f"  ({origin})" if origin else ""), style="dim"))
+    for other in doc.date_alternatives:
+        console.print(Text(f"{'':8} ! {other['from']} says {other['date']}: the sources disagree", style="yellow"))
     if doc.highlights:
         console.print(Text(f"{len(doc.highlights)} matches", style="dim"))
     console.print()

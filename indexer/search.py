@@ -20,9 +20,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
+from indexer.evidence import Evidence
+
 Sort = Literal["relevance", "date", "-date"]
 SORTS: tuple[Sort, ...] = ("relevance", "-date", "date")
 UNKNOWN = "unknown"  # the facet value for an outlet or date that could not be known
+_LABEL_WIDTH = {"day": 10, "month": 7, "year": 4}
+
+
+def date_label(value: datetime | None, precision: str | None = "day") -> str | None:
+    """A date as far as it is known: "2025-03-05", "2025-03" or "2025" (None: undated)."""
+    if value is None:
+        return None
+    return value.date().isoformat()[: _LABEL_WIDTH.get(precision or "day", 10)]
 
 
 class IndexMissing(FileNotFoundError):
@@ -80,6 +90,8 @@ class Hit:
     highlights: tuple[Span, ...]
     title_highlights: tuple[Span, ...]
     provenance: dict[str, str] = field(default_factory=dict)  # where source, date, ... came from
+    mentions: tuple[str, ...] = ()  # parties the article only names
+    date_precision: str | None = None  # "day", "month" or "year": how much of ``date`` is known
 
 
 @dataclass(frozen=True)
@@ -132,7 +144,11 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class Document:
-    """A whole stored article, with every hit of an optional query marked."""
+    """A whole stored article, with every hit of an optional query marked.
+
+    ``body`` is the article's own text (what search and ``highlights`` see); ``full_text``
+    the whole text as read, of which ``boilerplate`` is the page around the article, and
+    ``full_highlights`` the hits and the query's entity evidence placed in it."""
 
     id: str
     path: str
@@ -148,6 +164,16 @@ class Document:
     provenance: dict[str, str]  # where source, date, parties, ... came from
     highlights: tuple[Span, ...] = ()
     title_highlights: tuple[Span, ...] = ()
+    mentions: tuple[str, ...] = ()
+    date_precision: str | None = None
+    updated: datetime | None = None
+    # other dates the sources gave, when they disagree: {"date", "precision", "from"}
+    date_alternatives: tuple[dict[str, str], ...] = ()
+    full_text: str = ""
+    boilerplate: tuple[Span, ...] = ()
+    full_highlights: tuple[Span, ...] = ()
+    # field ("source", "date", "parties", "mentions", "people", "places") -> value -> passages
+    evidence: dict[str, dict[str, tuple[Evidence, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ def test_search_loads_only_what_a_search_needs(seed_index: Path) -> None:
     write side and fuzzy matching stay out unless the command or the query needs them."""
     code = (
         "import sys\nfrom indexer.cli import main\n"
-        f"main(['search', 'ceasefire Kyiv', '--format', 'json', '--index', {str(seed_index)!r}])\n"
+        f"main(['search', 'ceasefire Paris', '--format', 'json', '--index', {str(seed_index)!r}])\n"
         "print('\\n'.join(sys.modules), file=sys.stderr)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -9,7 +9,8 @@ from tests.paths import CORPORA
 
 
 def test_reuters_jsonl_ingests_every_record_with_dates_and_extras() -> None:
-    result = read_file(CORPORA / "reuters-21578.jsonl", CatalogCache(), IngestOptions(max_bytes=100 * 2**20))
+    """With the default settings: the size limit is per article, and the feed is 20 MB."""
+    result = read_file(CORPORA / "reuters-21578.jsonl", CatalogCache(), IngestOptions())
     assert len(result.articles) == 20841 and not result.skips
     first = result.articles[0]
     assert first.id.endswith("#reuters-1") and first.title == "Bahia Cocoa Review"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.article import Article
-from indexer.enrich import date_in_opening, enrich, parse_date
+from indexer.enrich import enrich
 from indexer.gazetteer import load_names
 from indexer.outlets import load_outlets
 
@@ -78,16 +78,32 @@ def test_a_cited_outlet_is_not_the_outlet(data) -> None:
     assert run(data, article("The Week ahead looks busy. Next week too.")).source is None, "ambiguous name"
 
 
-def test_date_from_the_opening_lines(data) -> None:
+def test_date_from_the_text_with_its_evidence(data) -> None:
     a = run(data, article("Published November 26, 2025\nTalks went on."))
-    assert (a.date.date().isoformat(), a.provenance["date"]) == ("2025-11-26", "text")
-    assert date_in_opening("LONDON 26 Nov 2025 - x").date().isoformat() == "2025-11-26"
-    assert date_in_opening("Updated 2024-03-01T10:00 by staff").date().isoformat() == "2024-03-01"
-    assert date_in_opening("x" * 700 + " November 26, 2025") is None, "only the opening counts"
-    event = "Reporting its results for the three months to 31 December 2004, the airline made a profit of " * 7
-    assert date_in_opening(event) is None, "a date inside a paragraph is an event"
-    assert date_in_opening(event + "\nPublished on 3 January 2005") is None, "past the opening"
-    assert date_in_opening("A long paragraph that goes on and on about the talks. " * 2 + "Updated: 4 Jan 2005").day == 4
+    assert (a.date.date().isoformat(), a.date_precision, a.provenance["date"]) == ("2025-11-26", "day", "stamp")
+    [span] = a.evidence["date"]["2025-11-26"]
+    assert "November 26, 2025" in a.body[span.start : span.end]
+
+
+def test_a_stored_date_the_page_contradicts_is_kept_beside_it_and_flagged(data) -> None:
+    body = "Published 5 February 2026\nTalks went on."
+    a = run(data, article(body, date_text="2026-01-30", provenance={"date": "front matter"}))
+    assert (a.date.date().isoformat(), a.provenance["date"]) == ("2026-02-05", "stamp")
+    assert a.date_alternatives == [{"date": "2026-01-30", "precision": "day", "from": "front matter"}]
+    agreeing = run(data, article(body, date_text="2026-02", provenance={"date": "front matter"}))
+    assert agreeing.date_alternatives == [] and agreeing.provenance["date"] == "front matter"
+
+
+def test_the_catalogue_date_a_user_wrote_wins_over_the_page(data) -> None:
+    a = run(data, article("Published 5 February 2026\nTalks went on.", date_text="2026-01-30",
+                          provenance={"date": "catalog"}))
+    assert (a.date.date().isoformat(), a.provenance["date"]) == ("2026-01-30", "catalog")
+    assert a.date_alternatives[0]["date"] == "2026-02-05"
+
+
+def test_a_month_stays_a_month(data) -> None:
+    a = run(data, article("Talks went on.", date_text="2025-03", provenance={"date": "front matter"}))
+    assert (a.date.date().isoformat(), a.date_precision) == ("2025-03-01", "month")
 
 
 def test_unknown_stays_unknown(data) -> None:
@@ -96,19 +112,13 @@ def test_unknown_stays_unknown(data) -> None:
     assert a.extra["unparsed_date"] == "sometime soon" and "date" not in a.provenance
 
 
-def test_parse_date_forms() -> None:
-    assert parse_date("2025-11-26").isoformat() == "2025-11-26T00:00:00+00:00"
-    assert parse_date("26 Nov 2025 10:00 GMT").hour == 10
-    assert parse_date("2025-11-26T12:00:00+02:00").hour == 10
-    assert parse_date("not a date") is None and parse_date("0001-01-01") is None
-
-
 def test_people_places_and_the_party_a_person_acts_for(data) -> None:
     a = run(data, article("Sergei Lavrov spoke about Donbass while Zelenskiy... no, Zelensky listened."))
     assert a.people == ["Sergey Lavrov", "Volodymyr Zelenskyy"]
     assert a.places == ["Donbas"]
     assert a.parties == ["Russia", "Ukraine"], "named only through the people who act for them"
-    assert a.provenance["parties"] == "text, people"
+    assert a.provenance["parties"] == "text"
+    assert {a.body[e.start : e.end] for e in a.evidence["parties"]["Russia"]} >= {"Sergei Lavrov"}
 
 
 def test_not_within_rules_resolve_context(data) -> None:
@@ -128,10 +138,11 @@ def test_export_writes_every_match_with_provenance(capsys, seed_index: Path, tmp
     assert main(["export", "--index", str(seed_index)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == 5
-    assert set(rows[0]) == {"id", "path", "title", "url", "source", "date", "parties", "people", "places", "provenance"}
+    assert set(rows[0]) == {"id", "path", "title", "url", "source", "date", "date_precision", "parties", "mentions",
+                            "people", "places", "provenance"}
     assert all(r["provenance"]["source"] == "catalog" for r in rows)
     out = tmp_path / "meta.csv"
     assert main(["export", "party:nato", "--index", str(seed_index), "--format", "csv", "--output", str(out)]) == 0
     lines = out.read_text("utf-8").splitlines()
-    assert lines[0].startswith("id,path,title,url,source,date,parties,people,places,provenance")
+    assert lines[0].startswith("id,path,title,url,source,date,date_precision,parties,mentions,people,places,provenance")
     assert 1 < len(lines) < 6 and "source=catalog" in lines[1]

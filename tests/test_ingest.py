@@ -9,17 +9,23 @@ import pytest
 
 from indexer.catalog import CatalogCache
 from indexer.ingest import IngestOptions, decode, discover, read_file
-from indexer.article import Skip
+from indexer.article import Article, Skip
+from indexer.page import separate
 
 
 def read(path: Path, **options):
     return read_file(path, CatalogCache(), IngestOptions(**options))
 
 
+def articles(path: Path) -> list[Article]:
+    """The file's articles with their body separated from the page, as indexing sees them."""
+    return [separate(a) for a in read(path).articles]
+
+
 def test_txt_short_first_line_is_the_title(corpus: Path) -> None:
     f = corpus / "a.txt"
     f.write_text("Talks resume in Geneva\n\nDelegations met on Monday.\n", "utf-8")
-    [article] = read(f).articles
+    [article] = articles(f)
     assert article.title == "Talks resume in Geneva"
     assert article.body.strip() == "Delegations met on Monday."
     assert article.id == str(f)
@@ -29,7 +35,7 @@ def test_txt_long_first_line_stays_in_the_body(corpus: Path) -> None:
     first = "Negotiators said they have made progress on a potential peace deal to end the war in Ukraine."
     f = corpus / "a.txt"
     f.write_text(first + "\nMore text.\n", "utf-8")
-    [article] = read(f).articles
+    [article] = articles(f)
     assert article.body.startswith(first)
     assert article.title.startswith("Negotiators said")
 
@@ -52,7 +58,7 @@ def test_markdown_front_matter_fields_and_extras(corpus: Path) -> None:
 def test_markdown_without_front_matter_uses_its_heading(corpus: Path) -> None:
     f = corpus / "plain.md"
     f.write_text("# Sanctions widen\n\nBrussels agreed a new package.\n", "utf-8")
-    [article] = read(f).articles
+    [article] = articles(f)
     assert article.title == "Sanctions widen"
 
 
@@ -142,6 +148,22 @@ def test_oversized_file_is_skipped_without_reading(corpus: Path) -> None:
     assert "too large" in result.skips[0].reason and not result.articles
 
 
+def test_the_size_limit_is_per_article_in_a_feed(corpus: Path) -> None:
+    f = corpus / "feed.jsonl"
+    records = [{"id": "a", "body": "short one"}, {"id": "b", "body": "word " * 3000}, {"id": "c", "body": "short two"}]
+    f.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    result = read(f, max_bytes=10_000)
+    assert [a.id.rsplit("#", 1)[1] for a in result.articles] == ["a", "c"]
+    assert len(result.skips) == 1 and "too large record b" in result.skips[0].reason
+
+
+def test_a_crawlers_source_address_is_the_url_not_the_outlet(corpus: Path) -> None:
+    f = corpus / "crawl.md"
+    f.write_text("---\ntitle: T\nsource: https://www.example.org/a/b\n---\nText of it.\n", "utf-8")
+    [article] = read(f).articles
+    assert (article.source, article.url) == (None, "https://www.example.org/a/b")
+
+
 def test_unreadable_file_is_skipped(corpus: Path) -> None:
     (corpus / "gone.txt").symlink_to(corpus / "nowhere.txt")
     result = read(corpus / "gone.txt")
@@ -174,7 +196,7 @@ def test_catalogue_gives_metadata_and_beats_the_file(corpus: Path) -> None:
     assert (article.title, article.source, article.date_text) == ("Real headline", "Truthout", "2022-03-16")
     assert article.provenance["title"] == article.provenance["source"] == "catalog"
     assert article.extra == {"author": "C. W."}
-    assert article.body.startswith("Skip to content"), "the guessed title line goes back into the body"
+    assert not article.title_in_text, "with a title given, the first line is text"
 
 
 def test_broken_catalogue_is_reported_not_fatal(corpus: Path) -> None:
@@ -182,7 +204,7 @@ def test_broken_catalogue_is_reported_not_fatal(corpus: Path) -> None:
     (corpus / "catalog.toml").write_text("[[[", "utf-8")
     catalogs = CatalogCache()
     [article] = read_file(corpus / "a.txt", catalogs, IngestOptions()).articles
-    assert article.title == "Title"
+    assert separate(article).title == "Title"
     assert "catalogue ignored" in catalogs.errors[0]
 
 

@@ -2,40 +2,33 @@
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from bench.eval_metadata import CORPORA, LABELS, evaluate, load_articles
+from bench.eval_metadata import CORPORA, LEGACY, WEBCRAWL, evaluate_legacy, evaluate_webcrawl, load_labels
 from indexer.article import Article
 from indexer.enrich import enrich
 from indexer.gazetteer import default_names
 from indexer.outlets import default_outlets
-from indexer.search import SearchIndex, SearchRequest
+from indexer.reindex import update_index
+from indexer.search import SearchRequest, open_index
+
+
+# What the held-out half measured (README, "Measured on pages the rules never saw"), less a
+# margin of about one page's worth: (precision, recall).
+REPORT_FLOORS = {
+    "outlet, text only": (0.95, 0.55),
+    "outlet, front matter kept": (0.85, 0.7),
+    "date, text only": (0.95, 0.5),
+    "date, front matter kept": (0.88, 0.7),
+    "parties": (0.55, 0.82),
+    "people": (0.5, 0.8),
+}
+MAIN_TEXT_FLOOR = 0.78
 
 
 def tagged(body: str, **fields) -> Article:
     return enrich(Article(id="x", path="x", title="", body=body, **fields), default_names(), default_outlets())
-
-
-@pytest.mark.parametrize(
-    ("text", "parties"),
-    [
-        ("Ankara rejected the plan; Turkey's foreign minister spoke.", ["Turkey"]),
-        ("They ate turkey and stuffing.", []),
-        ("Exports to Latin America rose.", []),
-        ("Real Madrid beat Valencia.", []),
-        ("British Airways cut flights.", []),
-        ("The Kremlin said Moscow would wait.", ["Russia"]),
-        ("Lavrov met Rubio in Istanbul.", ["Russia", "United States"]),
-        ("Zelenskiy and Zelensky and Zelenskyy.", ["Ukraine"]),
-        ("Talks in Kiev and in Kyiv.", ["Ukraine"]),
-        ("Rutte spoke for the alliance.", ["NATO"]),
-        ("US and EU officials, and us.", ["European Union", "United States"]),
-    ],
-)
-def test_parties_in_tricky_text(text: str, parties: list[str]) -> None:
-    assert tagged(text).parties == parties
 
 
 def test_people_and_places_with_their_variants() -> None:
@@ -52,20 +45,40 @@ def test_outlets_from_urls_and_from_text() -> None:
 
 
 @pytest.mark.parametrize(("written", "query"), [("Kyiv", "Kiev"), ("Kiev", "Kyiv"), ("Zelenskyy", "Zelensky")])
-def test_search_folds_spellings_and_marks_what_is_written(seeds: SearchIndex, written: str, query: str) -> None:
-    result = seeds.search(SearchRequest(query=query, limit=None))
+def test_search_folds_spellings_and_marks_what_is_written(tmp_path, written: str, query: str) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "kiev.txt").write_text("Talks in Kiev\n\nThe envoys met in Kiev with Zelenskyy on Monday.\n", "utf-8")
+    (folder / "kyiv.txt").write_text("Talks in Kyiv\n\nThe envoys met in Kyiv on Tuesday.\n", "utf-8")
+    update_index(tmp_path / "index", [folder])
+    index = open_index(tmp_path / "index")
+    result = index.search(SearchRequest(query=query, limit=None))
     marked = set()
     for hit in result.hits:
-        body = seeds.document(hit.id).body
+        body = index.document(hit.id).body
         marked |= {body[s.start : s.end] for s in hit.highlights}
+    index.close()
     assert written in marked
 
 
-def test_measured_quality_meets_the_targets() -> None:
-    """Precision/recall on the hand-labelled set (tests/data), as `make eval-metadata` prints."""
-    items = [json.loads(line) for line in LABELS.read_text("utf-8").splitlines() if line.strip()]
-    assert len(items) >= 45
-    scores = evaluate(items, load_articles(items, CORPORA))
-    assert scores["source"].precision >= 0.9 and scores["source"].recall >= 0.9
-    assert scores["date (day)"].precision >= 0.9 and scores["date (day)"].recall >= 0.9
-    assert scores["parties"].precision >= 0.95 and scores["parties"].recall >= 0.9
+def test_measured_quality_on_the_held_out_pages() -> None:
+    """The report half of the webcrawl set, as `make eval-metadata` prints it: pages the
+    rules were never tuned on. The floors are the figures reached, less a margin, so a
+    change that makes answers worse on unseen pages fails here."""
+    items = [i for i in load_labels(WEBCRAWL) if i["split"] == "report"]
+    assert len(items) >= 20
+    scores = evaluate_webcrawl(items, CORPORA)
+    for name, (precision, recall) in REPORT_FLOORS.items():
+        score = scores[name]
+        assert score.precision >= precision and score.recall >= recall, (name, score.precision, score.recall)
+    assert scores["main text (4-gram F1)"].mean >= MAIN_TEXT_FLOOR
+
+
+def test_clean_corpora_keep_their_quality() -> None:
+    """The clean BBC and Reuters set (tuned on: a regression check)."""
+    items = load_labels(LEGACY)
+    scores = evaluate_legacy(items, CORPORA)
+    assert scores["outlet"].precision >= 0.95 and scores["outlet"].recall >= 0.9
+    assert scores["date"].precision >= 0.95 and scores["date"].recall >= 0.9
+    assert scores["parties named"].precision >= 0.95 and scores["parties named"].recall >= 0.9
+    assert scores["people"].recall >= 0.9

@@ -42,8 +42,9 @@ def _answers(index_dir: Path) -> list[dict]:
 
 
 def test_the_table_holds_every_indexed_word_with_the_term_the_indexer_gave_it(tmp_path: Path) -> None:
-    index_dir = tmp_path / "index"
-    update_index(index_dir, [SEEDS])
+    index_dir, extra = tmp_path / "index", tmp_path / "kiev.txt"
+    extra.write_text("Talks in Kiev\n\nThe envoys met in Kiev on Monday for the negotiations.\n", "utf-8")
+    update_index(index_dir, [SEEDS, extra])
     table, words = _table(index_dir), _indexed_words(index_dir)
     assert words and words <= table.keys()
     analyze = text_analyzer()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from indexer.search import SearchRequest, Sort
+from indexer.search import UNKNOWN, SearchRequest, Sort
 
 # Facets field names, in panel order (long lists last)
 FACETS = ("source", "year", "month", "parties", "people", "places")
 LABELS = {"source": "Outlet", "parties": "Parties", "people": "People", "places": "Places", "year": "Year", "month": "Month"}
+QUERY_FIELDS = {"source": "source", "parties": "party", "people": "person", "places": "place"}
 SORT_LABELS: dict[Sort, str] = {"relevance": "relevance", "-date": "newest", "date": "oldest"}
 
 
@@ -33,6 +34,16 @@ class Filters:
 
     def describe(self) -> str:
         return ", ".join(f"{LABELS[f].lower()}={'|'.join(getattr(self, f))}" for f in FACETS if getattr(self, f))
+
+    def marking_query(self, query: str) -> str:
+        """``query`` with the chosen outlets, parties, people and places as query terms: what
+        the document view marks, so an article opened under a chip shows why it matched."""
+        terms = [
+            f'{QUERY_FIELDS[facet]}:"{value}"'
+            for facet, value in self.chosen()
+            if facet in QUERY_FIELDS and value != UNKNOWN and '"' not in value
+        ]
+        return " ".join([query.strip(), *terms]).strip()
 
     def shown_facets(self) -> tuple[str, ...]:
         """Months only make sense once a year narrows them down (or one is already chosen)."""

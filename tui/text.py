@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.content import Content
 
 from indexer.output import printable
-from indexer.search import Fragment, Span
+from indexer.search import Fragment, Span, date_label
 
 MATCH = "bold black on yellow"
 CURRENT = "bold black on dark_orange"
@@ -47,8 +47,9 @@ def one_line(fragment: Fragment) -> Text:
     return Text("…").append_text(text[cut:])
 
 
-def day(value: datetime | None) -> str:
-    return value.date().isoformat() if value else "undated"
+def day(value: datetime | None, precision: str | None = "day") -> str:
+    """A date as far as it is known ("2025-03" for March 2025), or "undated"."""
+    return date_label(value, precision) or "undated"
 
 
 def shown_path(path: str, roots: Iterable[str]) -> str:
@@ -69,3 +70,19 @@ def line_starts(content: Content, width: int) -> list[int]:
         starts.append(position)
         position += len(line.plain)
     return starts
+
+
+PASSAGE_CHARS = 150  # at most this much of the sentence around a piece of evidence
+_ENDS = ("\n", ". ", "? ", "! ")
+
+
+def passage(text: str, start: int, end: int, style: str = MATCH) -> Text:
+    """The sentence (or line) of ``text`` holding ``text[start:end]``, on one line and at most
+    about ``PASSAGE_CHARS`` long, with that stretch marked: what a value was read from."""
+    left = max((i + len(m) for m in _ENDS if (i := text.rfind(m, 0, start)) >= 0), default=0)
+    right = min((i + 1 for m in _ENDS if (i := text.find(m, end)) >= 0), default=len(text))
+    left = max(left, start - PASSAGE_CHARS // 2)
+    right = min(right, max(end + PASSAGE_CHARS // 2, left + PASSAGE_CHARS))
+    shown = flat(marked(text[left:right], [Span(start - left, end - left)], style))
+    shown.rstrip()
+    return Text("…" if left > 0 and text[left - 1] not in "\n " else "").append_text(shown)

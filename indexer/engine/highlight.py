@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from whoosh import query
 
+from indexer.engine.schema import ValueTokenizer
 from indexer.search import Fragment, Span
+
+# Fields whose values keep the passages that gave them (a document's ``evidence``): a query
+# or filter on one marks those passages as a word query marks its words.
+ENTITY_FIELDS = ("source", "parties", "mentions", "people", "places")
+_EXPANDED_FIELDS = frozenset({"title", "body", *ENTITY_FIELDS})
 
 SNIPPET_CHARS = 240
 MAX_FRAGMENTS = 3
@@ -46,7 +52,7 @@ def _collect(q: query.Query, reader, found: HighlightTerms) -> None:
         found.phrases[q.fieldname].append((list(q.words), q.slop))
     elif isinstance(q, query.Term):
         found.terms[q.fieldname].add(q.text)
-    elif isinstance(q, query.MultiTerm) and hasattr(q, "fieldname"):
+    elif isinstance(q, query.MultiTerm) and getattr(q, "fieldname", None) in _EXPANDED_FIELDS:
         fieldobj = reader.schema[q.fieldname]
         for term in q._btexts(reader):
             found.terms[q.fieldname].add(fieldobj.from_bytes(term) if isinstance(term, bytes) else term)
@@ -65,7 +71,28 @@ def spans(text: str, fieldname: str, wanted: HighlightTerms, analyzer) -> tuple[
     found = [Span(s, e) for _, word, s, e in tokens if word in terms]
     for words, slop in phrases:
         found.extend(_phrase_spans(tokens, words, slop))
-    return _merge(found)
+    return merge(found)
+
+
+def add_filters(wanted: HighlightTerms, filters: list[query.Query]) -> HighlightTerms:
+    """``wanted`` plus the entity terms of facet filters (a chip chosen in the TUI, `--party`)."""
+    for q in filters:
+        _collect(q, None, wanted)
+    return wanted
+
+
+def evidence_spans(evidence: dict[str, dict[str, list]], wanted: HighlightTerms, where: str) -> list[Span]:
+    """The passages behind each entity value ``wanted`` asks for, in the text ``where``
+    ("body" or "title"): how `person:lavrov` marks what made the article Lavrov's."""
+    found = []
+    for name in ENTITY_FIELDS:
+        slugs = wanted.terms.get(name)
+        if not slugs:
+            continue
+        for value, spans in (evidence.get(name) or {}).items():
+            if ValueTokenizer.slug(value) in slugs:
+                found.extend(Span(start, end) for kind, start, end in spans if kind == where)
+    return found
 
 
 def _phrase_spans(tokens: list[tuple[int, str, int, int]], words: list[str], slop: int) -> list[Span]:
@@ -86,7 +113,8 @@ def _phrase_spans(tokens: list[tuple[int, str, int, int]], words: list[str], slo
     return out
 
 
-def _merge(found: list[Span]) -> tuple[Span, ...]:
+def merge(found: list[Span]) -> tuple[Span, ...]:
+    """Sorted, non-overlapping spans covering ``found``."""
     merged: list[Span] = []
     for span in sorted(found, key=lambda s: (s.start, -s.end)):
         if merged and span.start < merged[-1].end:

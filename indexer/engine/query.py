@@ -1,14 +1,15 @@
 """From a user's query string and facet filters to Whoosh queries, with errors a user can read.
 
 The language: words AND together; OR, NOT, parentheses; "phrases"; wildcards (`negot*`);
-fuzzy (`Zelenskiy~`, `Zelenskiy~2`); fields `title:`, `body:`, `source:`, `party:`, `person:`, `place:`, `date:`;
+fuzzy (`Zelenskiy~`, `Zelenskiy~2`); fields `title:`, `body:`, `source:`, `party:`, `mention:`, `person:`,
+`place:`, `date:`;
 dates as `date:2025`, `date:2025-03`, `date:[2025-01-01 to 2025-06-30]`, `date:[2025 to]`.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from whoosh import query
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, MultifieldParser, syntax
@@ -17,8 +18,8 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from indexer.engine.schema import VALUE_SEP, NameTokenizer, ValueTokenizer
 from indexer.search import UNKNOWN, QueryError, SearchRequest
 
-FIELDS = ("title", "body", "source", "party", "person", "place", "date")
-_FIELD_ALIASES = {"parties": ["party"], "people": ["person"], "places": ["place"], "body": ["text"]}
+FIELDS = ("title", "body", "source", "party", "mention", "person", "place", "date")
+_FIELD_ALIASES = {"parties": ["party"], "mentions": ["mention"], "people": ["person"], "places": ["place"], "body": ["text"]}
 _ALIAS_NAMES = {alias for aliases in _FIELD_ALIASES.values() for alias in aliases} | set(_FIELD_ALIASES)
 _FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]+):(?=\S)")
 _DANGLING = re.compile(r"^\s*(AND|OR)\b|\b(AND|OR|NOT)\s*$")
@@ -56,7 +57,7 @@ def _fast_forms(q: query.Query) -> query.Query:
     first letter (as most engines do) cuts that scan to one letter's words.
     """
     if isinstance(q, query.DateRange) and q.fieldname == "date":
-        return query.TermRange("day", _day_text(q.startdate), _day_text(q.enddate), boost=q.boost)
+        return query.TermRange("day", _range_start(q.startdate, q.enddate), _day_text(q.enddate), boost=q.boost)
     if isinstance(q, query.FuzzyTerm) and q.prefixlength < 1:
         q.prefixlength = 1
     return q
@@ -190,6 +191,27 @@ def _day_text(moment: datetime | None) -> str | None:
     return moment.date().isoformat() if moment else None
 
 
+def _range_start(start: datetime | date | None, end: datetime | date | None) -> str | None:
+    """A range's first ``day`` term. A range that covers a whole month also takes the dates
+    known only to that month ("2025-03-00"), and one that covers a whole year those known
+    only to the year ("2025-00-00"): `date:2025-03` finds an article dated "March 2025",
+    `date:2025-03-01` does not."""
+    if start is None:
+        return None
+    first = start.isoformat()[:10]
+    last = end.isoformat()[:10] if end is not None else "9999-99-99"
+    if first.endswith("-01-01") and last >= first[:4] + "-12-31":
+        return first[:4] + "-00-00"
+    if first.endswith("-01") and _month_end(start) <= last:
+        return first[:8] + "00"
+    return first
+
+
+def _month_end(moment: datetime | date) -> str:
+    following = date(moment.year + moment.month // 12, moment.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1).isoformat()
+
+
 def _check_syntax(text: str) -> None:
     if text.count('"') % 2:
         raise QueryError('unbalanced quote: close the phrase with "')
@@ -241,8 +263,8 @@ def filter_queries(request: SearchRequest) -> dict[str, query.Query]:
     if request.months:
         filters["month"] = query.Or([_period(m, "%Y-%m") for m in request.months])
     if request.since or request.until:
-        since, until = (d.isoformat() if d else None for d in (request.since, request.until))
-        filters["range"] = query.TermRange("day", since, until)
+        until = request.until.isoformat() if request.until else None
+        filters["range"] = query.TermRange("day", _range_start(request.since, request.until), until)
     return filters
 
 

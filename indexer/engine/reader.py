@@ -27,7 +27,9 @@ from indexer.engine.query import (
 )
 from indexer.engine.schema import VALUE_SEP
 from indexer.engine.store import FacetRow, open_existing, open_searcher, read_facet_row
+from indexer.evidence import Evidence
 from indexer.index_state import load_state
+from indexer.textmap import to_whole, whole_text
 from indexer.search import (
     Document,
     Facets,
@@ -36,6 +38,7 @@ from indexer.search import (
     IndexStats,
     SearchRequest,
     SearchResult,
+    Span,
 )
 
 SUGGEST_BELOW = 2  # offer a spelling suggestion when a query finds fewer hits than this
@@ -83,21 +86,28 @@ class WhooshIndex:
         q = parse_user_query(self._parser, request.query)
         with self._lock:
             version = self._fresh()
-            q, in_query_filters = split_filters(expand_fuzzy(q, version.vocabulary), version.searcher.reader())
+            whole = expand_fuzzy(q, version.vocabulary)
+            q, in_query_filters = split_filters(whole, version.searcher.reader())
             ranked, negations = split_negations(q)
             filters = filter_queries(request)
+            wanted = self._wanted(whole, list(filters.values()), version) if request.highlight else None
             if in_query_filters:
                 filters["query filters"] = query.And(in_query_filters)
             by_filter = self._matching(version, ranked, negations, filters)
             matched = _intersection(by_filter.values())
             allowed = matched if len(by_filter) > 1 or negations else None
             top = self._top(version, ranked, request, matched, allowed)
-            wanted = highlight.highlight_terms(q, version.searcher.reader()) if request.highlight else None
             hits = tuple(self._hit(fields, score, wanted) for fields, score in top)
             facets = self._facets(version, by_filter) if request.facets else Facets()
             suggestion = self._suggestion(version.searcher, request.query) if len(matched) < SUGGEST_BELOW else None
         took_ms = (time.perf_counter() - started) * 1000
         return SearchResult(request, len(matched), round(took_ms, 2), hits, facets, suggestion)
+
+    @staticmethod
+    def _wanted(q: query.Query, filters: list[query.Query], version: _Version) -> highlight.HighlightTerms:
+        """What to mark: the query's words and phrases, and the entity values it and the
+        facet filters ask for (marked by the passages that gave them)."""
+        return highlight.add_filters(highlight.highlight_terms(q, version.searcher.reader()), filters)
 
     @staticmethod
     def _matching(
@@ -140,7 +150,7 @@ class WhooshIndex:
     def _hit(self, fields: dict, score: float | None, wanted: highlight.HighlightTerms | None) -> Hit:
         """A plain-data hit from a document's stored fields."""
         body, title = fields.get("body", ""), fields.get("title", "")
-        marks, title_marks = self._marks(body, title, wanted)
+        marks, title_marks = self._marks(body, title, wanted, _evidence(fields))
         return Hit(
             **_described(fields),
             score=score,
@@ -149,13 +159,16 @@ class WhooshIndex:
             title_highlights=title_marks,
         )
 
-    def _marks(self, body: str, title: str, wanted: highlight.HighlightTerms | None):
-        """Highlight spans in the body and in the title (empty without a query)."""
+    def _marks(self, body: str, title: str, wanted: highlight.HighlightTerms | None, evidence: dict):
+        """Highlight spans in the body and in the title (empty without a query): the query's
+        words, and the passages behind the entity values it asks for."""
         if not wanted:
             return (), ()
         return (
-            highlight.spans(body, "body", wanted, self._analyzer),
-            highlight.spans(title, "title", wanted, self._analyzer),
+            highlight.merge([*highlight.spans(body, "body", wanted, self._analyzer),
+                             *highlight.evidence_spans(evidence, wanted, "body")]),
+            highlight.merge([*highlight.spans(title, "title", wanted, self._analyzer),
+                             *highlight.evidence_spans(evidence, wanted, "title")]),
         )
 
     @staticmethod
@@ -202,13 +215,25 @@ class WhooshIndex:
             wanted = None
             if q is not None:
                 wanted = highlight.highlight_terms(expand_fuzzy(q, version.vocabulary), version.searcher.reader())
-            marks, title_marks = self._marks(body, title, wanted)
+            evidence = _evidence(fields)
+            marks, title_marks = self._marks(body, title, wanted, evidence)
+        meta = fields.get("meta") or {}
+        cuts = tuple((start, piece) for start, piece in meta.get("cuts", ()))
         return Document(
             **_described(fields),
             body=body,
-            extra=dict((fields.get("meta") or {}).get("extra") or {}),
+            extra=dict(meta.get("extra") or {}),
             highlights=marks,
             title_highlights=title_marks,
+            updated=meta.get("updated"),
+            date_alternatives=tuple(meta.get("date_alternatives", ())),
+            full_text=whole_text(body, cuts),
+            boilerplate=tuple(Span(start, end) for start, end in meta.get("boilerplate", ())),
+            full_highlights=_in_whole_text(marks, cuts, evidence, wanted),
+            evidence={
+                key: {value: tuple(Evidence(*span) for span in spans) for value, spans in by_value.items()}
+                for key, by_value in evidence.items()
+            },
         )
 
     def stats(self) -> IndexStats:
@@ -378,7 +403,24 @@ def _described(fields: dict) -> dict[str, object]:
         "places": _split(fields.get("places")),
         "url": fields.get("url"),
         "provenance": dict((fields.get("meta") or {}).get("provenance") or {}),
+        "mentions": _split(fields.get("mentions")),
+        "date_precision": (fields.get("meta") or {}).get("date_precision", "day" if fields.get("date") else None),
     }
+
+
+def _evidence(fields: dict) -> dict[str, dict[str, list]]:
+    return (fields.get("meta") or {}).get("evidence") or {}
+
+
+def _in_whole_text(
+    marks: tuple[Span, ...], cuts: tuple[tuple[int, str], ...], evidence: dict, wanted: highlight.HighlightTerms | None
+) -> tuple[Span, ...]:
+    """The body's marks placed in the whole text, with the passages of the page around
+    the article behind the entity values asked for (a masthead naming the outlet)."""
+    placed = [Span(to_whole(s.start, cuts), to_whole(s.end, cuts, end=True)) for s in marks]
+    if wanted:
+        placed += highlight.evidence_spans(evidence, wanted, "full_text")
+    return highlight.merge(placed)
 
 
 def _split(value: str | None) -> tuple[str, ...]:

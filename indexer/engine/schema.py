@@ -19,7 +19,7 @@ from indexer.gazetteer import _words, default_names
 
 # Bump when the schema or the analysis changes: older indexes are then refused with a
 # message to run `parley reindex --full`.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 VALUE_SEP = "\x1f"  # between values of one field in stored columns; never in article text
 GROUP_SEP = "\x1e"  # between fields in the facets column
 
@@ -149,8 +149,11 @@ def build_schema() -> fields.Schema:
         parties=fields.KEYWORD(analyzer=NameTokenizer("parties"), stored=True, scorable=False),
         people=fields.KEYWORD(analyzer=NameTokenizer("people"), stored=True, scorable=False),
         places=fields.KEYWORD(analyzer=NameTokenizer("places"), stored=True, scorable=False),
+        # parties the article only names (its ``parties`` are those it involves)
+        mentions=fields.KEYWORD(analyzer=NameTokenizer("parties"), stored=True, scorable=False),
         date=fields.DATETIME(stored=True, sortable=True),
-        # "YYYY-MM-DD": what date queries and filters match (see query._fast_forms)
+        # "YYYY-MM-DD": what date queries and filters match (see query._fast_forms); a date
+        # known to the month is "YYYY-MM-00", to the year "YYYY-00-00"
         day=fields.ID(),
         url=fields.STORED(),
         meta=fields.STORED(),

@@ -10,7 +10,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from indexer.engine.schema import GROUP_SEP, SCHEMA_VERSION, VALUE_SEP
 from indexer.index_state import load_state
-from indexer.search import UNKNOWN, IndexDamaged, IndexMissing, SchemaMismatch
+from indexer.search import UNKNOWN, IndexDamaged, IndexMissing, SchemaMismatch, date_label
 
 if TYPE_CHECKING:  # a search never builds a row: it need not load the article module
     from whoosh.searching import Searcher
@@ -77,7 +77,9 @@ class FacetRow(NamedTuple):
 
 
 def facet_row(article: Article) -> bytes:
-    month = article.date.strftime("%Y-%m") if article.date else ""
+    """The facet values of a document; its period is "YYYY-MM", or "YYYY" for a date known
+    only to the year (counted in its year, and as an unknown month)."""
+    month = (date_label(article.date, article.date_precision) or "")[:7]
     groups = [article.source or "", month, *(VALUE_SEP.join(v) for v in (article.parties, article.people, article.places))]
     return GROUP_SEP.join(groups).encode("utf-8")
 
@@ -87,4 +89,4 @@ def read_facet_row(raw: bytes) -> FacetRow:
         return FacetRow(UNKNOWN, UNKNOWN, UNKNOWN, (), (), ())
     source, month, *lists = raw.decode("utf-8").split(GROUP_SEP)
     parties, people, places = (tuple(v for v in group.split(VALUE_SEP) if v) for group in lists)
-    return FacetRow(source or UNKNOWN, month[:4] or UNKNOWN, month or UNKNOWN, parties, people, places)
+    return FacetRow(source or UNKNOWN, month[:4] or UNKNOWN, month if len(month) == 7 else UNKNOWN, parties, people, places)

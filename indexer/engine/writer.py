@@ -25,7 +25,7 @@ from indexer.engine import terms
 from indexer.engine.schema import SCHEMA_VERSION, VALUE_SEP, build_schema
 from indexer.engine.store import INDEX_NAME, exists, facet_row, open_existing, open_searcher
 from indexer.index_state import load_state, save_state
-from indexer.search import IndexBusy, IndexDamaged, SchemaMismatch
+from indexer.search import IndexBusy, IndexDamaged, SchemaMismatch, date_label
 
 _WRITER_MB = 256
 _BUILDER_MB = 64  # per worker process: two of them and the run's own process stay under 600 MB
@@ -155,13 +155,41 @@ def _fields(article: Article, state: FileState, digest: str) -> dict[str, object
         "parties": VALUE_SEP.join(article.parties),
         "people": VALUE_SEP.join(article.people),
         "places": VALUE_SEP.join(article.places),
+        "mentions": VALUE_SEP.join(article.mentions),
         "date": article.date,
-        "day": article.date.date().isoformat() if article.date else None,
+        "day": day_term(article),
         "url": article.url,
-        "meta": {"extra": article.extra, "provenance": article.provenance, "date_text": article.date_text},
+        "meta": _meta(article),
         "facets": facet_row(article),
         "file": VALUE_SEP.join([state.path, str(state.size), str(state.mtime_ns), state.sha1, article.id, digest]).encode(),
     }
+
+
+def day_term(article: Article) -> str | None:
+    """The ``day`` term: "YYYY-MM-DD", with 00 for the parts a date is not known to."""
+    if article.date is None:
+        return None
+    label = date_label(article.date, article.date_precision) or ""
+    return label + "-00-00"[: 10 - len(label)]
+
+
+def _meta(article: Article) -> dict[str, object]:
+    """What a document view needs beyond the indexed fields: how the values were found, and
+    the page around the article (its cut pieces; the body is stored once)."""
+    meta: dict[str, object] = {"extra": article.extra, "provenance": article.provenance, "date_text": article.date_text}
+    optional = {
+        "date_precision": article.date_precision,
+        "updated": article.updated,
+        "date_alternatives": article.date_alternatives,
+        "boilerplate": [list(span) for span in article.boilerplate],
+        "cuts": [list(cut) for cut in article.cuts],
+        "evidence": {
+            key: {value: [[e.where, e.start, e.end] for e in spans] for value, spans in by_value.items()}
+            for key, by_value in article.evidence.items()
+        },
+    }
+    meta.update({key: value for key, value in optional.items() if value})
+    return meta
 
 
 class BuiltSegment(NamedTuple):

@@ -41,7 +41,7 @@ def test_typing_shows_the_best_hit_first_without_pressing_enter(drive, seed_inde
 def test_a_burst_of_keystrokes_folds_into_one_more_search_and_shows_the_last_query(
     drive, seed_index: Path, seeds: SearchIndex
 ) -> None:
-    query = "ceasefire negotiations"
+    query = "peace negotiations"
     searched: list[str] = []
 
     def hook(message: object) -> None:

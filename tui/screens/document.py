@@ -1,4 +1,5 @@
-"""One article in full, with the query's hits marked and n/N to walk through them."""
+"""One article in full, with the query's hits marked and n/N to walk through them; the page
+around the article one key away, and where each metadata value came from another."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from textual.widgets import Label
 
 from indexer.output import printable
 from indexer.search import Document, QueryError, SearchIndex
+from tui.screens.evidence import EvidenceScreen
 from tui.widgets.document_body import DocumentBody
 from tui.widgets.document_header import DocumentHeader
 from tui.widgets.find_bar import FindBar
@@ -29,6 +31,8 @@ class DocumentScreen(Screen[None]):
         Binding("n", "step(1)", "Next hit"),
         Binding("N", "step(-1)", "Previous hit"),
         Binding("slash", "find", "Find in document"),
+        Binding("b", "page", "Page around it"),
+        Binding("e", "evidence", "Why these values"),
     ]
 
     @dataclass
@@ -47,6 +51,8 @@ class DocumentScreen(Screen[None]):
     def __init__(self, index: SearchIndex, doc_id: str, query: str) -> None:
         super().__init__()
         self.index, self.doc_id, self.query_text = index, doc_id, query
+        self.document: Document | None = None
+        self.whole_page = False  # the article alone, or the whole text with the page around it dimmed
 
     def compose(self) -> ComposeResult:
         yield DocumentHeader(id="doc-header")
@@ -72,8 +78,40 @@ class DocumentScreen(Screen[None]):
         if event.document is None:
             self._status(Text("This article is no longer in the index (a reindex removed it).", style="bold red"))
             return
+        self.document = event.document
         self.query_one(DocumentHeader).show(event.document, event.roots)
-        self.query_one(DocumentBody).show(event.document.body, event.document.highlights)
+        self._show_text()
+        self.refresh_bindings()
+
+    def _show_text(self) -> None:
+        doc, body = self.document, self.query_one(DocumentBody)
+        if doc is None:
+            return
+        if self.whole_page:
+            body.show(doc.full_text, doc.full_highlights, doc.boilerplate)
+        else:
+            body.show(doc.body, doc.highlights)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Page around it" only where there is one, "Why these values" where some were read."""
+        if action == "page":
+            return bool(self.document and self.document.boilerplate) or None
+        if action == "evidence":
+            return bool(self.document and self.document.evidence) or None
+        return True
+
+    def action_page(self) -> None:
+        self.whole_page = not self.whole_page
+        self._show_text()
+
+    def action_evidence(self) -> None:
+        if self.document is not None:
+            self.app.push_screen(EvidenceScreen(self.document), self._mark_value)
+
+    def _mark_value(self, query: str | None) -> None:
+        if query:
+            self.query_text = query
+            self._fetch(query)
 
     @on(Failed)
     def _fail(self, event: Failed) -> None:

@@ -27,7 +27,9 @@ KEYS = (
     ("facets", "Enter", "add or drop the value as a filter (or click it)"),
     ("chips", "Enter", "drop that filter (or click it)"),
     ("article", "n  N", 'next / previous hit, shown as "hit 3/11"'),
-    ("article", "/", "find in the article (same query syntax)"),
+    ("article", "/", "find in the article (same query syntax; party:spain marks why Spain is a party)"),
+    ("article", "b", "show the page around the article (menus, teasers, footers) dimmed, or hide it"),
+    ("article", "e", "where each outlet, date, party, person and place came from; Enter marks it"),
     ("article", "Escape", "back to the hits, selection kept"),
 )
 
@@ -39,7 +41,9 @@ SYNTAX = (
     ("negot*", "wildcard: negotiate, negotiators, …"),
     ("Zelenskiy~  Zelenskiy~2", "fuzzy: 1 (or 2) letters different"),
     ("title:peace  body:sanctions", "a word in one field only"),
-    ("source:reuters  party:NATO", "by outlet, by party named"),
+    ("source:reuters  party:NATO", "by outlet, by party involved (its passages are marked)"),
+    ("mention:spain", "a country or bloc only named, not involved"),
+    ("person:lavrov  place:donbass", "by person, by place, under any of their names"),
     ("date:2025  date:2025-03", "a year, a month"),
     ("date:[2025-01-01 to 2025-06-30]", "a date range"),
     ("(ceasefire OR truce) party:Russia", "grouping with brackets"),

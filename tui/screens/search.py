@@ -182,7 +182,7 @@ class SearchScreen(Screen[None]):
     @on(ResultsList.Open)
     def _open(self, event: ResultsList.Open) -> None:
         self.history.add(self.query_text)
-        self.app.push_screen(DocumentScreen(self.index, event.hit.id, self.query_text))
+        self.app.push_screen(DocumentScreen(self.index, event.hit.id, self.filters.marking_query(self.query_text)))
 
     @on(Suggestion.Accept)
     def _accept(self, event: Suggestion.Accept) -> None:

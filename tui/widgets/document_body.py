@@ -1,4 +1,5 @@
-"""A document's body with the query's hits marked and one of them current."""
+"""A document's text with the query's hits marked, one of them current, and the page around
+the article (when it is shown) dimmed."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from indexer.search import Span
-from tui.text import CURRENT, line_starts, marked
+from tui.text import CURRENT, MATCH, line_starts, marked
 
 CONTEXT_ROWS = 3  # rows left above the current hit when scrolling to it
+PAGE_AROUND = "dim italic"  # the page around the article: menus, teasers, appeals, footers
 
 
 class DocumentBody(VerticalScroll):
@@ -30,13 +32,14 @@ class DocumentBody(VerticalScroll):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.text, self.hits, self.current = "", (), 0
+        self.dimmed: tuple[Span, ...] = ()
         self._rows: tuple[int, list[int]] = (-1, [])  # (width, row start offsets) cache
 
     def compose(self) -> ComposeResult:
         yield Static(id="body-text")
 
-    def show(self, text: str, hits: tuple[Span, ...]) -> None:
-        self.text, self.hits, self.current = text, hits, 0
+    def show(self, text: str, hits: tuple[Span, ...], dimmed: tuple[Span, ...] = ()) -> None:
+        self.text, self.hits, self.current, self.dimmed = text, hits, 0, dimmed
         self._rows = (-1, [])
         self._render_hits()
 
@@ -46,7 +49,9 @@ class DocumentBody(VerticalScroll):
             self._render_hits()
 
     def _render_hits(self) -> None:
-        body = marked(self.text, self.hits)
+        body = marked(self.text, self.dimmed, PAGE_AROUND)
+        for span in self.hits:
+            body.stylize(MATCH, span.start, span.end)
         if self.hits:
             hit = self.hits[self.current]
             body.stylize(CURRENT, hit.start, hit.end)

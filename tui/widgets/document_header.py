@@ -1,4 +1,5 @@
-"""The document view's header: title and metadata, each value with where it came from."""
+"""The document view's header: title and metadata, each value with where it came from (the
+sentences it came from are one key away: the evidence screen)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,11 @@ def header_text(doc: Document, roots: Iterable[str]) -> Text:
     flat(title).stylize("bold")
     rows = {
         "outlet": doc.source or "unknown",
-        "date": day(doc.date),
+        "date": day(doc.date, doc.date_precision) + (f" (updated {day(doc.updated)})" if doc.updated else ""),
         "parties": ", ".join(doc.parties) or "none found",
         "people": ", ".join(doc.people) or "none found",
         "places": ", ".join(doc.places) or "none found",
+        **({"mentions": ", ".join(doc.mentions)} if doc.mentions else {}),  # parties only named
         "url": doc.url or "-",
         "path": shown_path(doc.path, roots),
     }
@@ -33,9 +35,19 @@ def header_text(doc: Document, roots: Iterable[str]) -> Text:
         if key in origins:
             line.append(f"  (from {printable(origins[key])})", style="dim italic")
         lines.append(line)
+        if key == "date":
+            lines.extend(_disagreements(doc))
     if "title" in origins:
         lines.append(Text(f"title    from {printable(origins['title'])}", style="dim italic"))
     return Text("\n").join(lines)
+
+
+def _disagreements(doc: Document) -> list[Text]:
+    """A flag under the date for each other date the sources gave."""
+    return [
+        Text(f"{'':9}! {printable(other['from'])} says {printable(other['date'])}: the sources disagree", style="yellow")
+        for other in doc.date_alternatives
+    ]
 
 
 class DocumentHeader(Static):

@@ -26,7 +26,7 @@ def hit_lines(rank: int, hit: Hit) -> list[Text]:
     title = Text(f"{rank:>2}. ", style="bold").append_text(marked(hit.title, hit.title_highlights, "bold yellow"))
     flat(title).stylize("bold")
     score = (f"score {hit.score:.2f}",) if hit.score is not None else ()
-    meta = " · ".join((printable(hit.source or "unknown outlet"), day(hit.date), *score,
+    meta = " · ".join((printable(hit.source or "unknown outlet"), day(hit.date, hit.date_precision), *score,
                        printable(", ".join(hit.parties)) or "no parties"))
     lines = [title, Text(f"    {meta}")]  # styled as a part of the list (results-list--meta)
     return lines + [Text("    ").append_text(one_line(f)) for f in hit.snippet[:FRAGMENTS]]

@@ -1,0 +1,105 @@
+"""From the page as read to the article: its boilerplate marked, its title chosen, its body cut out.
+
+Nothing is thrown away. ``full_text`` keeps the whole text; the body is that text less its
+cuts (the boilerplate lines, and a title line taken from the text), and ``cuts`` records what
+was taken out where, so the whole text is rebuilt from the body (the index stores the body
+once) and any body offset maps onto the whole text (the document view shows both).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from indexer.article import Article
+from indexer.evidence import Spans
+from indexer.formats import MAX_TITLE_CHARS
+from indexer.maintext import boilerplate
+
+_FALLBACK_TITLE_CHARS = 80
+
+
+def separate(article: Article) -> Article:
+    """Mark the page around the article, choose the title when the text must give it, and
+    set ``body`` to the article's own text (in place; returned for chaining)."""
+    text = article.full_text or article.body
+    chrome = boilerplate(text)
+    title_cut = _title_line(text, chrome)
+    if title_cut is not None and article.title_in_text:
+        article.title = title_cut[2]
+        article.provenance["title"] = "text"
+    elif title_cut is not None and _same_words(title_cut[2], article.title):
+        pass  # the given title, repeated as the text's first line: the title, not body text
+    else:
+        title_cut = None
+    removed = _union(chrome, (title_cut[:2],)) if title_cut is not None else chrome
+    article.full_text, article.boilerplate = text, chrome
+    article.cuts = tuple((s, text[s:e]) for s, e in removed)
+    article.body = _without(text, removed)
+    if not article.title:
+        article.title = fallback_title(article.body, article.path)
+    return article
+
+
+def fallback_title(body: str, path: str) -> str:
+    """The body's first line, shortened, or the file's name when the body has no text."""
+    line = next((ln.strip() for ln in body.splitlines() if ln.strip()), Path(path).stem)
+    return line if len(line) <= _FALLBACK_TITLE_CHARS else line[: _FALLBACK_TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _title_line(text: str, chrome: Spans) -> tuple[int, int, str] | None:
+    """The first non-blank line outside the boilerplate, when it reads as a title: (where
+    the blank lines before it start, where those after it end, the title)."""
+    position = 0
+    for start, end in [*chrome, (len(text), len(text))]:
+        for line_start, line_end in _lines(text, position, start):
+            line = text[line_start:line_end].strip()
+            if not line:
+                continue
+            if len(line) > MAX_TITLE_CHARS or line.endswith((".", ":", ",")):
+                return None
+            return position, _after_blank_lines(text, line_end, start), line.lstrip("# ").strip()
+        position = end
+    return None
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.split() == b.split() and bool(a.strip())
+
+
+def _lines(text: str, start: int, stop: int) -> Iterable[tuple[int, int]]:
+    """(start, end) of each line between ``start`` and ``stop``, ends including the newline."""
+    while start < stop:
+        newline = text.find("\n", start, stop)
+        end = stop if newline < 0 else newline + 1
+        yield start, end
+        start = end
+
+
+def _after_blank_lines(text: str, position: int, stop: int) -> int:
+    for line_start, line_end in _lines(text, position, stop):
+        if text[line_start:line_end].strip():
+            return line_start
+        position = line_end
+    return position
+
+
+def _union(a: Spans, b: Spans) -> Spans:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((*a, *b)):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _without(text: str, removed: Spans) -> str:
+    if not removed:
+        return text
+    parts, position = [], 0
+    for start, end in removed:
+        parts.append(text[position:start])
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
