@@ -8,7 +8,11 @@ under the headline that is only a date, a headline that ends with its date, a li
 itself, or the page's URL. A date inside a sentence is an event the article reports ("until May
 2008"), and a photo caption's date is the photo's: both only support another finding. A date
 keeps the precision it is written with, so "May 2008" is a month and never a day of it, and
-"04/02/2026" is read day- or month-first only when the page settles which.
+"04/02/2026" is read day- or month-first only when the page settles which. Page elements a
+conversion ran together ("Space29 December 2024", "Dec 4, 20235 mins") are read apart.
+
+A stored date is judged by the page: ``Dates.others`` are the days it writes only for
+something else, and ``foreign_to_url`` tells a text served in place of the page its URL names.
 
 The words these rules read (month names, stamp labels, caption credits) are data:
 ``indexer/data/dates.toml`` or ``$PARLEY_DATA/dates.toml``.
@@ -41,6 +45,8 @@ _LIST = 3  # this many different dates in one role: a list of other stories, not
 _SEPARATORS = "|/·•–—-:;»›"
 _MARKUP = " \t*_#>[]!\\+-"
 _CAPTION_CHARS = 400
+# A kicker, byline or section name after a separator on a date line: "| Editorial Team"
+_LABEL = r"[A-Z][\w.'’-]*(?:\s+(?:&|and|[A-Z][\w.'’-]*)){0,3}"
 
 
 @dataclass(frozen=True)
@@ -61,8 +67,9 @@ class DateFinding:
 @dataclass(frozen=True)
 class Dates:
     """What a page says of itself: when it was published and, given apart, last updated;
-    and ``others``: the days ("YYYY-MM-DD") it writes only in the chrome past its opening,
-    which are other stories' dates (a stored date equal to one was likely taken from there)."""
+    and ``others``: the days ("YYYY-MM-DD") it writes only for something else: in a sentence
+    (an event it reports), a photo caption, or the chrome past its opening (other stories,
+    events, deadlines). A stored date equal to one was likely taken from there."""
 
     published: DateFinding | None
     updated: DateFinding | None
@@ -139,6 +146,23 @@ def find_dates(text: str, boilerplate: Spans, url: str | None, title: str = "") 
     return _Found(page, in_url, in_title).dates()
 
 
+def foreign_to_url(url: str | None, title: str) -> bool:
+    """Whether the title shares no word with the words of the URL's last part ("/support-of-
+    the-confederation-for-the-people-affected-by-the-war-in-ukraine" under "Welcome to the
+    FDFA"): the text is another page served in place of the one the URL names (a home page,
+    an error page, a bot check), so a date stored for the URL is not this text's."""
+    slug = _SLUG.search(url or "")
+    words = {w[:_STEM] for w in _LETTERS.findall(slug.group(1).lower())} if slug else set()
+    if len([w for w in words if len(w) >= _SLUG_WORD]) < _SLUG_WORDS:
+        return False
+    return not words & {w[:_STEM] for w in _LETTERS.findall(title.lower())}
+
+
+_SLUG = re.compile(r"://[^/?#]+/(?:[^?#]*/)?([^/?#]+?)(?:\.[a-z]{2,5})?/?(?:[?#].*)?$")
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+_STEM, _SLUG_WORD, _SLUG_WORDS = 5, 4, 4  # words compared by their first 5 letters; 4 of 4+ letters
+
+
 # ---------------------------------------------------------------------------------------------
 # The words, from the data file
 
@@ -210,7 +234,10 @@ class _Patterns:
     byline: re.Pattern[str]
     leftover: re.Pattern[str]
     clock: re.Pattern[str]
-    trailing: re.Pattern[str]
+    reading_time: re.Pattern[str]
+    label_after: re.Pattern[str]
+    glued_reading_time: re.Pattern[str]
+    cue_line: re.Pattern[str]
     dateline: re.Pattern[str]
     yearless: re.Pattern[str]
     this_page: re.Pattern[str]
@@ -228,9 +255,9 @@ def _patterns() -> _Patterns:
         # a date written in words or digits that ends with its year (searched up to the year)
         before_year=re.compile(
             rf"""(?:
-                (?<![\w.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_SP}+of)?{_SP}+(?P<m1>{month})\.?,?{_SP}+
-              | (?<![\w])(?P<m2>{month})\.?{_SP}+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?{_SP}+
-              | (?<![\w])(?P<m3>{month})\.?,?{_SP}+
+                (?<![A-Z\d_.])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:{_SP}+of)?{_SP}+(?P<m1>{month})\.?,?{_SP}+
+              | (?<![A-Z\d_])(?P<m2>{month})\.?{_SP}+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?{_SP}+
+              | (?<![A-Z\d_])(?P<m3>{month})\.?,?{_SP}+
               | (?<![\w/.-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)
             )\Z""",
             re.X,
@@ -244,11 +271,12 @@ def _patterns() -> _Patterns:
             rf"(?:(?:{weekday})\.?,?\s+)?(?:(?:{time})[\s,|·•/–—-]*)?\Z"),
         leftover=re.compile(rf"(?:{time})|\b(?:{weekday})\b\.?|[A-Za-z]{{2,}}|\d+"),
         clock=re.compile(r"\d{1,2}[:.]\d\d"),
-        trailing=re.compile(
-            rf"\d+\s*(?:{_alternation(w.reading_time)})\b"
-            rf"|[|·•–—-]\s*(?:by\s+[A-Z][\w.'’ ,-]{{1,60}}|[A-Z][a-z]+)\s*$",
-            re.I,
+        reading_time=re.compile(rf"\d+\s*(?i:{_alternation(w.reading_time)})(?![a-z])"),
+        label_after=re.compile(
+            rf"[|·•–—-]\s*(?:(?i:by)\s+[A-Z][\w.'’ ,-]{{1,60}}|{_LABEL})\s*$"
         ),
+        glued_reading_time=re.compile(rf"\d{{1,3}}\s*(?i:{_alternation(w.reading_time)})(?![a-z])"),
+        cue_line=re.compile(rf"[\W_]*(?P<cue>{_alternation(w.published + w.updated)})[\s*_:]*", re.I),
         dateline=re.compile(
             rf"^[\W_]*(?:[A-Z][\w.'’ /-]{{1,40}},{_SP}+)?(?P<m>{month})\.?{_SP}+(?P<d>\d{{1,2}})"
             rf"(?:,?{_SP}+(?P<y>{_YEAR}))?{_SP}*\((?P<agency>[A-Z][\w .&/-]{{1,30}})\){_SP}*\\?[-–—]",
@@ -273,6 +301,7 @@ def _patterns() -> _Patterns:
 
 
 _YEAR_TOKEN = re.compile(_YEAR)  # digits either side checked in code: a lookbehind is slow
+_GLUED = re.compile(r".*[a-z](?=[A-Z]|\Z)", re.S)
 _WRAP = re.compile(r"[a-z,]\n[ \t]*[a-z]")
 _DATELINE_HINT = re.compile(r"\)\s*\\?[-–—]")
 _SELF_LINK = re.compile(r"https?://[^\s<>()\[\]\"']+?(?=<)")
@@ -320,7 +349,7 @@ def _written(text: str, where: Where = "full_text") -> list[_Seen]:
     seen: list[_Seen] = []
     for token in _YEAR_TOKEN.finditer(text):
         start, end = token.span()
-        if not _lone(text, start, end) or p.zone_after.match(text, end):
+        if not _lone(text, start, end, p.glued_reading_time) or p.zone_after.match(text, end):
             continue
         year = int(token.group())
         iso = p.after_year.match(text, end)
@@ -346,9 +375,12 @@ def _written(text: str, where: Where = "full_text") -> list[_Seen]:
     return seen
 
 
-def _lone(text: str, start: int, end: int) -> bool:
-    """Four digits that are not part of a longer number."""
-    return not (start and text[start - 1].isdigit()) and not text[end : end + 1].isdigit()
+def _lone(text: str, start: int, end: int, glued: re.Pattern[str] | None = None) -> bool:
+    """Four digits that are not part of a longer number, unless what follows them is
+    ``glued`` on ("Dec 4, 20235 mins": a reading time run into the year)."""
+    if start and text[start - 1].isdigit():
+        return False
+    return not text[end : end + 1].isdigit() or glued is not None and glued.match(text, end) is not None
 
 
 def _day_or_month_before(text: str, year_start: int) -> bool:
@@ -523,15 +555,16 @@ class _Found:
         opens_line = stamp is not None and not before[: stamp.start()].strip(_MARKUP)
         placed = stamp and _stamp_placed(before[: stamp.start()], stamp["cue"])
         if stamp and (placed or opens_line and not self._continues(line_start)):
-            cue = " ".join(stamp["cue"].lower().split())
-            role = "updated" if cue in _updated_cues() else "published"
-            return _Role(role, seen, line_start + stamp.start(), opens_line and _bare(after))
+            return _Role(_stamp_role(stamp["cue"]), seen, line_start + stamp.start(), opens_line and _bare(after))
+        above = self._cue_above(line_start) if not before.strip(_MARKUP) else None
+        if above:
+            return _Role(_stamp_role(above["cue"]), seen, above.start("cue"), _bare(after))
         if p.this_page.match(before) and _heads(text, seen, line_start, line_end):
             return _Role("this page", seen, line_start, True)
         if _bare(after, trailing=True):
             if p.byline.search(before):
                 return _Role("byline", seen, line_start + len(before) - len(before.lstrip(_MARKUP)))
-            if _bare(before) and not after.lstrip(" *_)").startswith(".") and not self._continues(line_start):
+            if _bare(_unglued(before)) and not after.lstrip(" *_)").startswith(".") and not self._continues(line_start):
                 return _Role("opening", seen, seen.start)
         if self._is_caption(line_start, line_end):
             return _Role("caption", seen, seen.start)
@@ -540,6 +573,15 @@ class _Found:
         if p.period.search(before):
             return _Role("period", seen, seen.start)
         return _Role("sentence", seen, seen.start)
+
+    def _cue_above(self, line_start: int) -> re.Match[str] | None:
+        """A stamp label alone on the line above a date ("Last updated" + "Jan 15, 2026")."""
+        if line_start < 2:
+            return None
+        above_start = self.page.text.rfind("\n", 0, line_start - 1) + 1
+        if line_start - above_start > 40:
+            return None
+        return _patterns().cue_line.fullmatch(self.page.text, above_start, line_start - 1)
 
     def _continues(self, line_start: int) -> bool:
         """Whether the line above runs on into this one ("... in" + "January 1986."; any
@@ -647,22 +689,27 @@ class _Found:
         return seen
 
     def dates(self) -> Dates:
+        """The findings; a published date after the updated one is some other date ("Last
+        updated April 2, 2024" + "Next expected update" + "February 2026")."""
         published = self._published()
         updated = self._first(_unless_list(self._claims("updated")))
+        if published is not None and updated is not None and _later(published, updated):
+            published = None
         if published is None and updated is not None and self._news_stamp(updated):
             return Dates(replace(updated, how="updated stamp"), None, self._others)
         return Dates(published, updated, self._others)
 
     @cached_property
     def _others(self) -> frozenset[str]:
-        """Days written in the chrome past the opening and nowhere in the article."""
+        """Days the page writes, but never where or as it would write its own date."""
         page = self.page
-        chrome, article = set(), set()
-        for seen in page.written:
-            days = {f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in seen.readings if m and d}
-            far_chrome = page.in_boilerplate(seen.start) and not page.in_opening(seen.start)
-            (chrome if far_chrome else article).update(days)
-        return frozenset(chrome - article)
+        written, own = set(), set()
+        for r in self._roles:
+            days = {f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in r.seen.readings if m and d}
+            written |= days
+            if r.role not in ("sentence", "caption") and (page.in_opening(r.at) or page.counts(r.at)):
+                own |= days
+        return frozenset(written - own)
 
     def _news_stamp(self, updated: DateFinding) -> bool:
         """An "Updated" stamp to the minute at the top of the page is a news page's only date,
@@ -759,6 +806,18 @@ def _stamp_placed(before: str, cue: str) -> bool:
     return rest[-1] in _SEPARATORS or rest[-1].isdigit() or after_time
 
 
+def _stamp_role(cue: str) -> str:
+    return "updated" if " ".join(cue.lower().split()) in _updated_cues() else "published"
+
+
+def _unglued(before: str) -> str:
+    """What stands before a date since another element was last run into it ("Space29
+    December 2024", "Back to NewsSunday, July 6, 2025"): a kicker, a link or a name of its
+    own, written without a space as a sentence never is."""
+    glued = _GLUED.match(before)
+    return before[glued.end() :] if glued else before
+
+
 @lru_cache(maxsize=1)
 def _updated_cues() -> frozenset[str]:
     return frozenset(" ".join(c.lower().split()) for c in _words().updated)
@@ -766,12 +825,12 @@ def _updated_cues() -> frozenset[str]:
 
 def _bare(part: str, trailing: bool = False) -> bool:
     """Nothing but markup, separators, a time and a weekday: the rest of a line that is only a
-    date. ``trailing``: what follows the date may also give a reading time, a byline, or one
-    word after a separator ("| Report")."""
+    date. ``trailing``: what follows the date may also give a reading time, and a byline or a
+    short label after a separator ("| Report", "| Editorial Team")."""
     if len(part) >= 80:
         return False
     if trailing:
-        part = _patterns().trailing.sub("", part)
+        part = _patterns().label_after.sub("", _patterns().reading_time.sub("", part))
     words = _patterns().leftover.findall(part)
     return not [w for w in words if w[:1].isalpha() and not _is_time_or_day(w)]
 
@@ -795,9 +854,19 @@ def _refines(chosen: DateFinding, finding: DateFinding) -> bool:
     return same_year and (chosen.precision == "year" or finding.value.month == chosen.value.month)
 
 
+def _later(a: DateFinding, b: DateFinding) -> bool:
+    """Whether ``a`` is after ``b`` at the coarser of their precisions."""
+    parts = min(_PARTS[a.precision], _PARTS[b.precision])
+    x, y = a.value, b.value
+    return (x.year, x.month, x.day)[:parts] > (y.year, y.month, y.day)[:parts]
+
+
+_PARTS = {"year": 1, "month": 2, "day": 3}
+
+
 def _same(finding: DateFinding, chosen: DateFinding) -> bool:
     """The same date as ``chosen``, at its precision."""
-    parts = {"year": 1, "month": 2, "day": 3}[chosen.precision]
+    parts = _PARTS[chosen.precision]
     a, b = finding.value, chosen.value
     same = (a.year, a.month, a.day)[:parts] == (b.year, b.month, b.day)[:parts]
     return finding.precision == chosen.precision and same

@@ -22,9 +22,10 @@ from indexer.textmap import to_body
 from indexer.search import date_label
 
 # Text evidence that outweighs a front-matter, JSON or HTML date: a page states its own date
-# this way, while crawlers and feeds often store another story's or the crawl's. A date in
-# the catalogue (written by the user) always wins.
-_DATE_IN_PAGE_WINS = frozenset({"stamp", "byline", "dateline", "url", "self link", "headline"})
+# this way, while crawlers and feeds often store another story's, an event's or the crawl's.
+# (An "Updated" stamp does not: the stored date may be the first publication.) A date in the
+# catalogue (written by the user) always wins.
+_DATE_IN_PAGE_WINS = frozenset({"stamp", "byline", "dateline", "url", "self link", "headline", "opening"})
 _USER_GIVEN = "catalog"
 
 
@@ -45,13 +46,15 @@ def _enrich_date(article: Article) -> None:
         article.extra.setdefault("unparsed_date", article.date_text)
         article.provenance.pop("date", None)
     found = dates.find_dates(article.full_text, article.boilerplate, article.url, article.title)
-    chosen, other = _trusted(explicit, found, origin)
+    chosen, other = _trusted(explicit, found, origin, dates.foreign_to_url(article.url, article.title))
     if chosen is not None:
         _take_date(article, chosen)
     else:
         article.provenance.pop("date", None)
-    if other is not None and (chosen is None or not _agree(chosen, other)):
-        doubt = "" if chosen is not None else ", a date the page gives another story"
+    if other is not None and chosen is not None and _agree(chosen, other):
+        _add_evidence(article, "date", _label(chosen), other.evidence)  # the page bears the stored date out
+    elif other is not None:
+        doubt = "" if chosen is not None else ", a date the page gives something else"
         article.date_alternatives.append({"date": _label(other), "precision": other.precision, "from": other.how + doubt})
         _add_evidence(article, "date", _label(other), other.evidence)
     if found.updated is not None:
@@ -59,21 +62,23 @@ def _enrich_date(article: Article) -> None:
 
 
 def _trusted(
-    explicit: dates.DateFinding | None, found: dates.Dates, origin: str
+    explicit: dates.DateFinding | None, found: dates.Dates, origin: str, foreign: bool = False
 ) -> tuple[dates.DateFinding | None, dates.DateFinding | None]:
     """(the date to use, the other one the sources gave): the explicit one, unless the page
-    states its own date in a way that outweighs a stored one, or the page shows the stored
-    date only as another story's (a crawler took it from a sidebar); a user's catalogue
-    always wins."""
+    states its own date in a way that outweighs a stored one, or the stored date is doubtful:
+    the page writes that day only for something else (a crawler took an event's, a caption's
+    or a sidebar's date), or the text is not the page its URL names (``foreign``). Then the
+    page's date, or none. A user's catalogue always wins."""
     inferred = found.published
     if explicit is None or origin == _USER_GIVEN:
         return explicit or inferred, inferred if explicit else None
+    doubtful = foreign or explicit.precision == "day" and _label(explicit) in found.others
     if inferred is None:
-        doubtful = explicit.precision == "day" and _label(explicit) in found.others
         return (None, explicit) if doubtful else (explicit, None)
-    if inferred.how in _DATE_IN_PAGE_WINS and not _agree(explicit, inferred):
-        return inferred, explicit
-    return explicit, inferred
+    if _agree(explicit, inferred):  # one date; a doubtful stored day yields to the page's month
+        page_only = doubtful and inferred.precision != explicit.precision
+        return (inferred, explicit) if page_only else (explicit, inferred)
+    return (inferred, explicit) if doubtful or inferred.how in _DATE_IN_PAGE_WINS else (explicit, inferred)
 
 
 def _agree(a: dates.DateFinding, b: dates.DateFinding) -> bool:

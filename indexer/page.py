@@ -17,6 +17,7 @@ from indexer.formats import MAX_TITLE_CHARS
 from indexer.maintext import boilerplate
 
 _FALLBACK_TITLE_CHARS = 80
+_SUFFIX_MARKS = frozenset({"|", "-", "–", "—", ":", "·", "•"})  # before a site's name in a title
 
 
 def separate(article: Article) -> Article:
@@ -24,14 +25,12 @@ def separate(article: Article) -> Article:
     set ``body`` to the article's own text (in place; returned for chaining)."""
     text = article.full_text or article.body
     chrome = boilerplate(text)
-    title_cut = _title_line(text, chrome)
-    if title_cut is not None and article.title_in_text:
+    title_cut = _first_line(text, chrome)
+    if title_cut is not None and article.title_in_text and _reads_as_title(title_cut[2]):
         article.title = title_cut[2]
         article.provenance["title"] = "text"
-    elif title_cut is not None and _same_words(title_cut[2], article.title):
-        pass  # the given title, repeated as the text's first line: the title, not body text
-    else:
-        title_cut = None
+    elif title_cut is None or not _repeats(title_cut[2], article.title):
+        title_cut = None  # a given title repeated as the first line is the title, not body text
     removed = _union(chrome, (title_cut[:2],)) if title_cut is not None else chrome
     article.full_text, article.boilerplate = text, chrome
     article.cuts = tuple((s, text[s:e]) for s, e in removed)
@@ -47,24 +46,30 @@ def fallback_title(body: str, path: str) -> str:
     return line if len(line) <= _FALLBACK_TITLE_CHARS else line[: _FALLBACK_TITLE_CHARS - 1].rstrip() + "…"
 
 
-def _title_line(text: str, chrome: Spans) -> tuple[int, int, str] | None:
-    """The first non-blank line outside the boilerplate, when it reads as a title: (where
-    the blank lines before it start, where those after it end, the title)."""
+def _first_line(text: str, chrome: Spans) -> tuple[int, int, str] | None:
+    """The first non-blank line outside the boilerplate: (where the blank lines before it
+    start, where those after it end, the line without a Markdown heading's marks)."""
     position = 0
     for start, end in [*chrome, (len(text), len(text))]:
         for line_start, line_end in _lines(text, position, start):
             line = text[line_start:line_end].strip()
-            if not line:
-                continue
-            if len(line) > MAX_TITLE_CHARS or line.endswith((".", ":", ",")):
-                return None
-            return position, _after_blank_lines(text, line_end, start), line.lstrip("# ").strip()
+            if line:
+                return position, _after_blank_lines(text, line_end, start), line.lstrip("# ").strip()
         position = end
     return None
 
 
-def _same_words(a: str, b: str) -> bool:
-    return a.split() == b.split() and bool(a.strip())
+def _reads_as_title(line: str) -> bool:
+    return len(line) <= MAX_TITLE_CHARS and not line.endswith((".", ":", ","))
+
+
+def _repeats(line: str, title: str) -> bool:
+    """Whether ``line`` is the given title, perhaps without the site's name the title ends
+    with ("Talks resume | Example News")."""
+    words, given = line.split(), title.split()
+    if not words or given[: len(words)] != words:
+        return False
+    return len(given) == len(words) or given[len(words)] in _SUFFIX_MARKS
 
 
 def _lines(text: str, start: int, stop: int) -> Iterable[tuple[int, int]]:

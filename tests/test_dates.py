@@ -6,8 +6,12 @@ import json
 
 import pytest
 
-from indexer.dates import Dates, DateFinding, explicit_date, find_dates, parse_date
+from indexer.article import Article
+from indexer.dates import DateFinding, explicit_date, find_dates, foreign_to_url, parse_date
+from indexer.enrich import enrich
 from indexer.evidence import Evidence
+from indexer.gazetteer import default_names
+from indexer.outlets import default_outlets
 from tests.paths import CORPORA
 
 BODY = "\n\nThe talks went on for a third day, officials said.\n"
@@ -22,6 +26,12 @@ def day(finding: DateFinding | None) -> str | None:
 
 def published(text: str, url: str | None = None, title: str = "", boilerplate=()) -> DateFinding | None:
     return find_dates(text, boilerplate, url, title).published
+
+
+def own(text: str) -> tuple[DateFinding | None, DateFinding | None]:
+    """The published and updated dates a text states for itself."""
+    found = find_dates(text, (), None)
+    return found.published, found.updated
 
 
 def quoted(text: str, evidence: Evidence) -> str:
@@ -151,6 +161,35 @@ def test_dated_links_to_the_page_itself() -> None:
     assert published(two_dates) is None, "links that disagree are not the page's"
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "how"),
+    [
+        ("Headline of the story\nSpace29 December 2024\nBy A Writer" + BODY, "2024-12-29", "opening"),
+        ("Back to NewsSunday, July 6, 2025" + BODY, "2025-07-06", "opening"),
+        ("Headline of the story\nNews\nDec 4, 20235 mins" + BODY, "2023-12-04", "opening"),
+        ("December 2nd, 2025| 1 min readScience & Engineering" + BODY, "2025-12-02", "opening"),
+        ("Headline of the story\nOctober 13, 2025 | Editorial Team" + BODY, "2025-10-13", "opening"),
+        ("By Ana Lee, Ben OrtizMarch 14, 2022" + BODY, "2022-03-14", "byline"),
+    ],
+)
+def test_a_date_line_run_into_the_elements_beside_it(text: str, label: str, how: str) -> None:
+    found = published(text)
+    assert (day(found), found.how) == (label, how)
+
+
+def test_a_stamp_label_on_the_line_above() -> None:
+    dates = find_dates("Headline of the story\nDate\n10 May 2022" + BODY, (), None)
+    assert (day(dates.published), dates.published.how) == ("2022-05-10", "stamp")
+    dates = find_dates("Headline of the story\nBy A Writer\nUpdated on: \nMay 3, 2024" + BODY, (), None)
+    assert (dates.published, day(dates.updated)) == (None, "2024-05-03"), "not an event on May 3"
+
+
+def test_a_date_after_the_last_update_is_not_the_publication() -> None:
+    text = "Test scores of AI systems\nLast updated\nApril 2, 2024\nNext expected update\nFebruary 2026" + BODY
+    dates = find_dates(text, (), None)
+    assert (dates.published, day(dates.updated)) == (None, "2024-04-02")
+
+
 def test_same_day_captions_support_but_never_date_alone() -> None:
     text = "Published 5 February 2026" + BODY + "Soldiers in Kyiv, February 5, 2026. REUTERS/Staff\n"
     found = published(text)
@@ -176,7 +215,7 @@ def test_same_day_captions_support_but_never_date_alone() -> None:
     ],
 )
 def test_dates_of_events_are_not_the_article_date(text: str) -> None:
-    assert find_dates(text, (), None) == Dates(None, None)
+    assert own(text) == (None, None)
 
 
 def test_a_sidebar_date_in_boilerplate_is_another_story() -> None:
@@ -194,6 +233,69 @@ def test_a_sidebar_date_in_boilerplate_is_another_story() -> None:
 def test_a_list_of_dated_teasers_dates_nothing() -> None:
     teasers = "".join(f"Story number {n}\nJanuary {n}, 2026\n\n" for n in range(10, 14))
     assert published(teasers) is None
+
+
+def test_the_days_a_page_writes_for_something_else() -> None:
+    article = "Talks resume\nPublished 9 February 2026\n\nThe summit, held on August 15, 2025, ended early. "
+    caption = "\nSoldiers near Sumy, on January 28, 2026. (Photo by A Smith/Getty Images)\n"
+    filler = "The delegations met again in Geneva and spoke for hours. " * 30
+    sidebar = "\nUpcoming events\nOnline Event Fri, January 30, 2026\n"
+    text = article + caption + filler + sidebar
+    found = find_dates(text, ((len(text) - len(sidebar), len(text)),), None)
+    assert day(found.published) == "2026-02-09"
+    assert found.others == {"2025-08-15", "2026-01-28", "2026-01-30"}, "an event, a photo, another page's event"
+
+
+def test_a_text_that_is_not_the_page_its_url_names() -> None:
+    slug = "https://www.example.ch/en/support-of-the-confederation-for-the-people-affected-by-the-war"
+    assert foreign_to_url(slug, "Welcome to the FDFA: Diplomacy for Switzerland"), "a home page in its place"
+    assert not foreign_to_url(slug, "Support for the people affected by the war in Ukraine")
+    assert not foreign_to_url("https://www.example.com/article/rjgqm11oebx", "Welcome"), "an id says nothing"
+    assert not foreign_to_url("https://www.example.com/blog/large-scale-ftqc", "Welcome"), "too few words to tell"
+    assert not foreign_to_url(None, "Welcome")
+
+
+# -- a stored date against the page (indexer.enrich) -------------------------------------------
+
+
+def stored(body: str, date_text: str, url: str | None = None, title: str = "Talks resume") -> Article:
+    """The article enriched, with ``date_text`` from its front matter."""
+    a = Article(id="x", path="x", title=title, body=body, url=url, date_text=date_text,
+                provenance={"date": "front matter"})
+    return enrich(a, default_names(), default_outlets())
+
+
+def test_a_stored_day_the_page_writes_only_for_something_else_is_dropped() -> None:
+    a = stored("The summit, held in Anchorage on August 15, 2025, ended without a deal.", "2025-08-15")
+    assert (a.date, a.provenance.get("date")) == (None, None)
+    assert a.date_alternatives == [
+        {"date": "2025-08-15", "precision": "day", "from": "front matter, a date the page gives something else"}
+    ]
+    photo = stored("Talks went on.\nA launch at the Cape, March 17, 2023. (Courtesy of SpaceX)", "2023-03-17")
+    assert photo.date is None
+    kept = stored("Talks went on into the night on Wednesday.", "2025-10-15")
+    assert (kept.date.date().isoformat(), kept.provenance["date"]) == ("2025-10-15", "front matter")
+
+
+def test_the_page_outweighs_a_doubtful_stored_day() -> None:
+    a = stored("2025 in space\n29 December 2024\nLucy flies by an asteroid on April 20, 2025.", "2025-04-20")
+    assert (a.date.date().isoformat(), a.provenance["date"]) == ("2024-12-29", "opening")
+    url = "https://example.com/2026/01/starship-progress-at-the-cape"
+    month = stored("Talks went on.\nThe forum's last post, January 17, 2026, was brief.", "2026-01-17", url)
+    assert (month.date.date().isoformat(), month.date_precision, month.provenance["date"]) == (
+        "2026-01-01", "month", "url"), "the URL's month, not the doubtful day in it"
+
+
+def test_an_updated_stamp_does_not_outweigh_a_stored_date() -> None:
+    a = stored("TOI Tech Desk / Updated: Feb 10, 2026, 17:37 IST\nTalks went on.", "2026-02-09")
+    assert (a.date.date().isoformat(), a.provenance["date"]) == ("2026-02-09", "front matter")
+
+
+def test_a_stored_date_for_another_page_is_dropped() -> None:
+    url = "https://www.example.ch/en/support-of-the-confederation-for-the-people-affected-by-the-war"
+    a = stored("The ministry safeguards the country's interests abroad.", "2024-11-19", url,
+               title="Welcome to the FDFA: Diplomacy for Switzerland")
+    assert a.date is None and a.date_alternatives[0]["date"] == "2024-11-19"
 
 
 # -- precision and the updated date -----------------------------------------------------------
@@ -230,10 +332,10 @@ REUTERS = CORPORA / "reuters-21578.jsonl"
 @pytest.mark.skipif(not BBC.is_dir(), reason="BBC corpus not present")
 def test_bbc_texts_get_no_invented_date() -> None:
     text = (BBC / "sport" / "196.txt").read_text("utf-8")
-    assert "until May 2008" in text and find_dates(text, (), None) == Dates(None, None)
+    assert "until May 2008" in text and own(text) == (None, None)
     files = sorted(BBC.glob("*/*.txt"))
     assert len(files) > 2000
-    dated = [p.name for p in files if find_dates(p.read_text("utf-8", "replace"), (), None) != Dates(None, None)]
+    dated = [p.name for p in files if own(p.read_text("utf-8", "replace")) != (None, None)]
     assert dated == []
 
 
@@ -242,4 +344,4 @@ def test_reuters_bodies_get_no_invented_date() -> None:
     with REUTERS.open(encoding="utf-8") as lines:
         bodies = [json.loads(line)["body"] for line in lines]
     assert len(bodies) > 20000
-    assert [b[:60] for b in bodies if find_dates(b, (), None) != Dates(None, None)] == []
+    assert [b[:60] for b in bodies if own(b) != (None, None)] == []

@@ -59,6 +59,10 @@ def test_a_given_title_keeps_the_first_line_in_the_body_unless_it_repeats_the_ti
     assert article.title == "Given" and article.body.startswith("First line")
     repeated = separate(Article(id="p", path="/x/p.md", title="Talks  resume", body="# Talks resume\n\nThey did.\n"))
     assert repeated.body == "They did.\n" and whole_text(repeated.body, repeated.cuts) == "# Talks resume\n\nThey did.\n"
+    suffixed = separate(Article(id="p", path="/x/p.md", title="Talks resume. : Example News", body="# Talks resume.\nThey did.\n"))
+    assert suffixed.body == "They did.\n", "the title ends with the site's name"
+    longer = separate(Article(id="p", path="/x/p.md", title="Talks", body="Talks resume today.\nThey did.\n"))
+    assert longer.body.startswith("Talks resume today."), "a first line that only starts like the title stays"
 
 
 def test_without_a_title_line_the_title_falls_back_to_the_opening() -> None:
