@@ -12,15 +12,19 @@ data (``indexer/data/boilerplate.toml``):
   content``, ``Share``, ``Subscribe``); a phrase of a cookie banner or a login box; a short line
   with a newsletter's or a copyright's words; a one-line teaser ("Read more...");
 - by what it heads: a teaser list's header ("Recommended", "Most read") takes the lines after
-  it up to the next paragraph of prose;
+  it up to the next paragraph of prose or a section of the article;
 - as an appeal (give, join, subscribe) with the lines around it that address the reader, and
   just before it the lines that name what it names but the article does not;
 - once the text shows it is a page (two lines of furniture at least), by its place: menus
-  (runs of lines of one to three words), a listing's other stories, the short line over a
-  piece of furniture, and all that follows the article's densest run of prose but a byline.
+  (runs of lines of one to three words, and list items between them), a listing's other
+  stories, the short line over a piece of furniture, a blurb with furniture under it above
+  the article, the author's bio box that closes it, and all that follows the article's
+  densest run of prose but a byline. A page with no run of statements worth a story (a list
+  of headlines) keeps only the item it leads with.
 
-A clean article (a wire story, a BBC text) holds none of the cues' words: a split of the text
-and a set lookup tell that, so it costs little and comes back with ``()``.
+A text that is only cut snippets ("...", a search's results) has no article: all of it is
+marked. A clean article (a wire story, a BBC text) holds none of the cues' words: a split of
+the text and a set lookup tell that, so it costs little and comes back with ``()``.
 """
 
 from __future__ import annotations
@@ -30,8 +34,9 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -44,6 +49,7 @@ _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)"
 _URL = re.compile(r"<(?:https?:|www\.|mailto:|/|#)[^<>\s]*>|\bhttps?://\S+|\bwww\.\S+")
 _LINK_HINTS = ("](", "://", "www.")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, zero widths
 _LEADING_MARKS = " \t*#>_|•+-"  # bullets, heading and quote marks before a line's words
 _EDGE_MARKS = _LEADING_MARKS + "|"
 # Bytes that split words for the screen: all ASCII but letters, digits, "-" and "&".
@@ -56,12 +62,17 @@ _SENTENCE_END = re.compile(r"(?<![.…])[.!?][\"'”’)\]]*(?:\d{1,3}|\[\w{1,5}
 _REFERENCE = re.compile(
     r"\s*(?:\d+\.|\[\^?\w+\]|\[\[\w+\]\]\S*)\s.*(?:<https?://|(?<![(\w])https?://|www\.)\S*[\s>]*$"
 )
+_INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"'”’)]*\s+[A-Z]")  # a sentence's end inside a line
+_BOLD_START = re.compile(r"\s*(?:[*•-]\s+)?\*\*\w")  # a line that begins in bold ("**Jane Roe** is")
+_BULLET = re.compile(r"\s*(?:[*•+-]|\d{1,2}[.)])\s")  # a list's item
+_PRONOUNS = frozenset(("he", "she", "his", "her", "him", "they", "their"))  # a bio goes on with these
 _DATED = re.compile(r"\b(?:19|20)\d\d\b")  # a dateline or a byline's date is no menu item
 # A bold line in capitals between paragraphs: a link to another story ("**WATCH: ...**").
 _SHOUTED_LINK = re.compile(r"\*\*[^a-z*]*[A-Z]{2}[^a-z*]*\*\*")
 
 _PROSE_WORDS = 8  # a line with at least this many words, ending as a sentence, is prose
 _PROSE_STOPWORDS = 0.15  # and at least this share of them stop words
+_LONG_PROSE_WORDS = 100  # a line this long that holds a sentence's end is prose however it ends
 _PARAGRAPH_WORDS = 20  # prose this long ends a teaser list and counts for the article's run
 _MENU_WORDS = 3  # menu items have at most this many words
 _MENU_RUN = 3  # and come at least this many in a row
@@ -71,6 +82,13 @@ _EVIDENCE = 2  # furniture lines that show the text is a page dump
 _CHROME_WEIGHT = 10  # a furniture line counts against the article's run at most this much
 _SIGN_OFF_WORDS = 8  # a byline, a sign-off or a heading has at most this many words
 _LEAD_IN_LINES = 6  # how far before an appeal its opening may begin
+_BIO_LINES = 12  # a bio that closes the article begins at most this many lines before its end
+_BOX_WORDS = 5  # the name, picture and role lines over a bio have at most this many words
+_SNIPPETS = 4  # this many cut snippets ("...") holding ...
+_SNIPPET_SHARE = 0.6  # ... this share of a text's words make it a list of them
+_NO_HEADING = 7  # the heading level of a line that is no heading
+_STORY_WORDS = 40  # a page whose best run of statements is worth less ...
+_STORY_SHARE = 0.1  # ... and less than this share of its words outside furniture is a list
 _LISTING_RUN = 4  # headline-and-paragraph pairs in a row that make a page a listing
 _LISTING_SHARE = 0.7  # of the page's prose words
 _HEADLINE_WORDS = 20  # a listed story's headline has at most this many words
@@ -95,6 +113,7 @@ class Cues:
     keyless: tuple[str, ...]  # words without a key ("©")
     line_start_chars: int
     chrome_line: re.Pattern[str]  # whole lines (a pattern of alternatives: tried at one place)
+    opener: re.Pattern[str]  # at a line's start, whatever its length
     header: re.Pattern[str]
     teaser: re.Pattern[str]
     glued: re.Pattern[str]  # at a line's end
@@ -103,6 +122,7 @@ class Cues:
     appeals: tuple[re.Pattern[str], ...]
     appeal_shorts: tuple[re.Pattern[str], ...]
     errors: tuple[re.Pattern[str], ...]  # in a short text: an error page
+    bio: re.Pattern[str]  # at a line's start: an author's bio
     address: frozenset[str]
     stopwords: frozenset[str]
     short_words: int
@@ -139,6 +159,8 @@ def boilerplate(text: str) -> Spans:
     inference should read the article, not the page around it."""
     if not text:
         return ()
+    if _snippet_list(text):
+        return ((0, len(text)),)
     cues = default_cues()
     lowered = text.lower()
     if not (_cue_words_in(lowered, cues) or _short_line_cue(text, cues) or _may_be_chrome_alone(text)):
@@ -156,8 +178,19 @@ def boilerplate(text: str) -> Spans:
     if sum(line.kind in ("chrome", "header", "appeal") for line in lines) >= _EVIDENCE:
         for line in lines:
             line.kind = _kind(line, cues) if line.kind == "text" else line.kind
-        _by_place(lines)
+        _by_place(lines, cues)
     return _spans(lines)
+
+
+def _snippet_list(text: str) -> bool:
+    """Whether the text is a list of cut snippets (a search's results, a listing): at least
+    ``_SNIPPETS`` lines of prose that end in "..." holding most of its words. No story on it
+    is whole, so none of it is an article."""
+    if text.count("...") + text.count("…") < _SNIPPETS:
+        return False
+    cut = [len(words) for line in text.split("\n") if line.rstrip(" \t\r*_").endswith(("...", "…"))
+           and len(words := line.split()) >= _PROSE_WORDS]
+    return len(cut) >= _SNIPPETS and sum(cut) >= _SNIPPET_SHARE * len(text.split())
 
 
 def _error_page(lowered: str, cues: Cues) -> bool:
@@ -265,6 +298,7 @@ def _continues(before: str, line: str) -> bool:
 
 def _visible(raw: str) -> tuple[str, bool]:
     """The line as a reader sees it, and whether it had links or URLs."""
+    raw = raw.translate(_INVISIBLE) if not raw.isascii() else raw
     text = _LINK.sub(lambda m: f" {m.group(1)} ", raw) if "](" in raw else raw
     linked = text != raw
     if "://" in text or "www." in text or "<" in text:
@@ -310,7 +344,7 @@ def _kind(line: _Line, cues: Cues) -> str:
         return "chrome"
     if line.cued:
         short = len(line.low) <= _LINE_CUE_CHARS
-        if short and cues.header.fullmatch(line.low) or cues.glued.search(line.low[-_GLUED_CHARS:]):
+        if short and cues.header.fullmatch(line.low.rstrip(" :")) or cues.glued.search(line.low[-_GLUED_CHARS:]):
             return "header"
         if _is_appeal(line, cues):
             return "appeal"
@@ -318,9 +352,16 @@ def _kind(line: _Line, cues: Cues) -> str:
             return "chrome"
     if "**" in line.raw and _SHOUTED_LINK.fullmatch(line.raw.strip()):
         return "chrome"
-    if len(line.words) >= _PROSE_WORDS and line.sentence and _stop_share(line, cues) >= _PROSE_STOPWORDS:
+    if _reads_as_prose(line) and _stop_share(line, cues) >= _PROSE_STOPWORDS:
         return "prose"
     return "short"
+
+
+def _reads_as_prose(line: _Line) -> bool:
+    """Ends as a sentence, or is long and holds sentences (a paragraph ending in a link)."""
+    if len(line.words) >= _LONG_PROSE_WORDS and not _table_row(line) and not _GLUE.search(line.raw):
+        return line.sentence or bool(_INNER_SENTENCE.search(line.text))
+    return len(line.words) >= _PROSE_WORDS and line.sentence
 
 
 def _is_appeal(line: _Line, cues: Cues) -> bool:
@@ -332,11 +373,11 @@ def _is_appeal(line: _Line, cues: Cues) -> bool:
 
 def _is_chrome(line: _Line, cues: Cues) -> bool:
     low = line.low
-    if len(low) <= _LINE_CUE_CHARS and cues.chrome_line.fullmatch(low):
+    if len(low) <= _LINE_CUE_CHARS and cues.chrome_line.fullmatch(low) or cues.opener.match(low):
         return True
     if _found(cues.chrome_phrases, low):
         return True
-    if not line.sentence and cues.teaser.match(low):
+    if not line.sentence and not line.raw.lstrip().startswith("#") and cues.teaser.match(low):
         return True
     if len(line.words) > cues.short_words or line.sentence and not line.address:
         return False
@@ -359,33 +400,140 @@ def _address_share(line: _Line) -> float:
     return line.address / max(1, len(line.words))
 
 
-def _by_place(lines: list[_Line]) -> None:
+def _by_place(lines: list[_Line], cues: Cues) -> None:
     """Judge lines by their neighbours and their place, once the text is known to be a page."""
     _mark_lists(lines)
     _mark_menus(lines)
+    _mark_enclosed(lines)
     _mark_appeals(lines)
     _mark_listing(lines)
-    first, last = _densest_prose(lines)
-    if first < 0:
+    if not _tells_a_story(lines):
+        _keep_lead(lines)
         return
+    first, last = _densest_prose(lines)
     while last + 1 < len(lines) and lines[last + 1].kind in ("prose", "blank"):
         last += 1  # short paragraphs that close the article
+    last = _cut_bio(lines, first, last, cues)
+    _mark_before(lines[:first])
     _mark_headings_of_chrome(lines[first : last + 1])
     _mark_after(lines[last + 1 :])
 
 
-def _mark_lists(lines: list[_Line]) -> None:
-    """A teaser list's header takes the lines after it up to the next paragraph of prose."""
-    inside = False
-    for line in lines:
-        if line.kind == "header":
-            inside = True
+def _tells_a_story(lines: list[_Line]) -> bool:
+    """Whether the page holds a run of statements, less a word a line of anything else, of
+    ``_STORY_WORDS`` words or a good share of its words outside furniture: a list of
+    headlines holds a question ("Is the PM next?") or a blurb here and there."""
+    best = _best_run(lines, _statement_worth)[0]
+    if best >= _STORY_WORDS:
+        return True
+    return best >= _STORY_SHARE * sum(len(line.words) for line in lines if line.kind != "chrome")
+
+
+def _statement_worth(line: _Line) -> int:
+    if line.prose and not line.text.endswith("?"):
+        return len(line.words)
+    return 0 if line.kind == "blank" or _table_row(line) else -1
+
+
+def _keep_lead(lines: list[_Line]) -> None:
+    """A page without a story is a list (of headlines, of links): only its first item with a
+    blurb or list items right under it is kept, as the story the page leads with."""
+    filled = [line for line in lines if line.kind != "blank"]
+    lead = next((index for index in range(len(filled) - 1) if filled[index].kind != "chrome"
+                 and (filled[index + 1].prose or _list_item(filled[index + 1]))), None)
+    kept = range(0)
+    if lead is not None:
+        end = lead + 2  # the item and its blurb or first list item ...
+        while not filled[lead + 1].prose and end < len(filled) and _list_item(filled[end]):
+            end += 1  # ... and its other list items
+        kept = range(lead, end)
+    for index, line in enumerate(filled):
+        line.kind = line.kind if index in kept else "chrome"
+
+
+def _list_item(line: _Line) -> bool:
+    return line.kind == "short" and bool(_BULLET.match(line.raw))
+
+
+def _mark_before(head: list[_Line]) -> None:
+    """Prose above the article with furniture right under it, a paragraph or words to the
+    reader, is another block's (a banner's text, a site's blurb), not the article's opening.
+    The page's first line that is no furniture (the title's place, unless it ends in a full
+    stop) and a list's items (key points) stay."""
+    filled = [line for line in head if line.kind != "blank"]
+    top = next((line for line in filled if line.kind != "chrome"), None)
+    title = top if top is not None and not top.text.endswith(".") else None  # a headline has no full stop
+    for line, after in zip(filled, filled[1:]):
+        blurb = len(line.words) >= _PARAGRAPH_WORDS or line.address > 0
+        if line is not title and line.prose and blurb and after.kind == "chrome" and not _BULLET.match(line.raw):
             line.kind = "chrome"
-        elif inside and line.kind != "blank":
-            if line.prose and len(line.words) >= _PARAGRAPH_WORDS:
-                inside = False
+
+
+def _cut_bio(lines: list[_Line], first: int, last: int, cues: Cues) -> int:
+    """The article's last line once the author's bio box that closes it is marked as the
+    page's (``last`` when there is none): a bio's opening under a box (its picture, name and
+    role, or a bold name), then lines about the same person. A note straight after the last
+    paragraph ("Jane Doe is a fellow at ...") is the piece's own and stays."""
+    filled = [index for index in range(first, last + 1) if lines[index].kind != "blank"]
+    for at in range(max(1, len(filled) - _BIO_LINES), len(filled)):
+        boxed = not lines[filled[at - 1]].prose or _BOLD_START.match(lines[filled[at]].raw)
+        if boxed and cues.bio.match(lines[filled[at]].text) and _about_the_same(lines, filled[at:], cues):
+            for line in lines[filled[at] : last + 1]:
+                line.kind = "chrome" if line.kind != "blank" else "blank"
+            before = filled[:at]
+            while before and _in_author_box(lines[before[-1]]):
+                before.pop()
+            return before[-1] if before else first - 1
+    return last
+
+
+def _in_author_box(line: _Line) -> bool:
+    """A line of the box over a bio: furniture, or a few words (a picture, a name, a role)."""
+    return line.kind == "chrome" or not line.prose and len(line.words) <= _BOX_WORDS
+
+
+def _about_the_same(lines: list[_Line], indexes: list[int], cues: Cues) -> bool:
+    """Whether each line after a bio's opening goes on about its person: names them, says
+    "he" or "she", or opens another bio."""
+    names: set[str] = set()
+    for index in indexes:
+        line = lines[index]
+        opening = cues.bio.match(line.text)
+        if opening:
+            names |= {word for word in _WORD.findall(opening.group()) if word[0].isupper()} - {"The"}
+        elif not (names.intersection(_WORD.findall(line.text)) or _PRONOUNS.intersection(line.words)):
+            return False
+    return True
+
+
+def _mark_lists(lines: list[_Line]) -> None:
+    """A teaser list's header takes the lines after it up to the next paragraph of prose,
+    the page's title ("# ...") or the next heading over prose that outranks it (a header
+    that is no heading is outranked by any): the article's next section."""
+    filled = [line for line in lines if line.kind != "blank"]
+    rank = 0  # the open list's header's heading level (7: no heading); 0: no list open
+    for index, line in enumerate(filled):
+        if line.kind == "header":
+            rank = _heading_level(line) or _NO_HEADING
+            line.kind = "chrome"
+        elif rank:
+            over_prose = index + 1 < len(filled) and filled[index + 1].prose
+            section = _title_heading(line) or 0 < _heading_level(line) < rank and over_prose
+            if line.prose and len(line.words) >= _PARAGRAPH_WORDS or section:
+                rank = 0
             else:
                 line.kind = "chrome"
+
+
+def _heading_level(line: _Line) -> int:
+    """1 for "# ...", 2 for "## ...", and so on; 0 for a line that is no heading."""
+    marks = len(line.raw) - len(line.raw.lstrip("#"))
+    return marks if 0 < marks <= 6 and line.raw[marks : marks + 1].isspace() else 0
+
+
+def _title_heading(line: _Line) -> bool:
+    """A page's top heading ("# ..."): its article's title, never another story's."""
+    return _heading_level(line) == 1
 
 
 def _mark_menus(lines: list[_Line]) -> None:
@@ -400,6 +548,20 @@ def _mark_menus(lines: list[_Line]) -> None:
             for item in run:
                 item.kind = "chrome" if item.kind != "blank" else "blank"
         run = []
+
+
+def _mark_enclosed(lines: list[_Line]) -> None:
+    """Short list items between two lines of furniture are the menu's too ("* Firsthand:
+    Life After Prison" among "* News", "* Events")."""
+    filled = [line for line in lines if line.kind != "blank"]
+    start = 0
+    for index, line in enumerate(filled + [None]):
+        if line is not None and _list_item(line):
+            continue
+        if 0 < start < index and line is not None and line.kind == filled[start - 1].kind == "chrome":
+            for item in filled[start:index]:
+                item.kind = "chrome"
+        start = index + 1
 
 
 def _menu_item(line: _Line) -> bool:
@@ -504,21 +666,38 @@ def _densest_prose(lines: list[_Line]) -> tuple[int, int]:
     maximum-sum segment): paragraphs of ``_PARAGRAPH_WORDS`` words at least, or if there are
     none any prose; (-1, -1) when the text has no prose."""
     for least in (_PARAGRAPH_WORDS, _PROSE_WORDS):
-        best, best_span, total, begin = 0, (-1, -1), 0, 0
-        for index, line in enumerate(lines):
-            if line.kind == "prose":
-                total += len(line.words) if len(line.words) >= least else 0
-            elif line.kind == "chrome":
-                total -= min(max(2, len(line.words)), _CHROME_WEIGHT)
-            elif line.kind == "short":
-                total -= 1
-            if total <= 0:
-                total, begin = 0, index + 1
-            elif total > best:
-                best, best_span = total, (begin, index)
+        best, span = _best_run(lines, partial(_worth, least=least))
         if best:
-            return best_span
+            return span
     return -1, -1
+
+
+def _worth(line: _Line, least: int) -> int:
+    """What a line adds to the article's run: a paragraph its words, furniture and short
+    lines a cost (a table's row nothing)."""
+    if line.kind == "prose":
+        return len(line.words) if len(line.words) >= least else 0
+    if line.kind == "chrome":
+        return -min(max(2, len(line.words)), _CHROME_WEIGHT)
+    return -1 if line.kind == "short" and not _table_row(line) else 0
+
+
+def _best_run(lines: list[_Line], worth: Callable[[_Line], int]) -> tuple[int, tuple[int, int]]:
+    """The run of lines worth most, and its first and last line ((-1, -1) when none is worth
+    anything)."""
+    best, best_span, total, begin = 0, (-1, -1), 0, 0
+    for index, line in enumerate(lines):
+        total += worth(line)
+        if total <= 0:
+            total, begin = 0, index + 1
+        elif total > best:
+            best, best_span = total, (begin, index)
+    return best, best_span
+
+
+def _table_row(line: _Line) -> bool:
+    """A row of a table ("| 1 March | Lunar landing | Success |"): the article's, not a menu."""
+    return line.raw.count("|") >= 3
 
 
 def _mark_headings_of_chrome(article: list[_Line]) -> None:
@@ -589,6 +768,7 @@ def compile_cues(table: dict, stopwords: frozenset[str]) -> Cues:
         keyless=tuple(keyed.get(b"", ())),
         line_start_chars=int(limits.get("line_start_chars", 40)),
         chrome_line=_any_of(chrome.get("lines", [])),
+        opener=_any_of(chrome.get("openers", [])),
         header=_any_of(lists.get("headers", [])),
         teaser=_any_of(lists.get("teasers", []), "(?:{})\\s*\\S"),
         glued=_any_of(lists.get("glued", []), "\\S(?:{})$"),
@@ -597,6 +777,7 @@ def compile_cues(table: dict, stopwords: frozenset[str]) -> Cues:
         appeals=tuple(re.compile(p) for p in appeals.get("phrases", [])),
         appeal_shorts=tuple(re.compile(p) for p in appeals.get("short_phrases", [])),
         errors=tuple(re.compile(p) for p in table.get("errors", {}).get("phrases", [])),
+        bio=_bio_opening(table.get("bios", {})),
         address=frozenset(appeals.get("address", [])),
         stopwords=stopwords,
         short_words=int(limits.get("short_words", 25)),
@@ -610,6 +791,14 @@ def _key(word: str, stopwords: frozenset[str]) -> bytes:
     tokens = [token for token in word.encode("utf-8").translate(_TOKEN_BYTES).split() if token.isascii()]
     content = [token for token in tokens if token.decode() not in stopwords] or tokens
     return max(reversed(content), key=len, default=b"")
+
+
+def _bio_opening(bios: dict) -> re.Pattern[str]:
+    """A name (one to four capitalised words), then a verb of a bio with a role soon after it
+    ("is a senior editor"), or a verb of a reporter's beat ("covers")."""
+    roles, verbs, beats = ("|".join(bios.get(key, [])) or "(?!)" for key in ("roles", "verbs", "beats"))
+    name = r"(?:The )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+    return re.compile(rf"{name} (?i:(?:{verbs}) (?:\S+ ){{0,8}}?(?:{roles})|(?:{beats}))\b")
 
 
 def _any_of(patterns: list[str], shape: str = "{}") -> re.Pattern[str]:

@@ -189,6 +189,117 @@ def test_hard_wrapped_wire_text_is_judged_by_paragraph() -> None:
     assert boilerplate(text) == ()
 
 
+# A paragraph of our own longer than ARTICLE's lines, for pages where a paragraph must count as one.
+PARAGRAPH = (
+    "The envoys agreed to meet again in Geneva next month, and both delegations said the exchange "
+    "of prisoners would go ahead before then, officials from the two foreign ministries said.\n"
+)
+
+
+def test_an_author_bio_box_after_the_article() -> None:
+    box = (
+        "Topics\nDiplomacy, Europe\n!Jane Roe\nJane Roe\nSenior Reporter\n"
+        "Jane Roe covers European diplomacy for the Example Herald from Brussels. "
+        "Previously, she covered energy markets.\n"
+        "You can reach her at jane.roe@example.org.\nView Bio\n"
+    )
+    text = "Share on Facebook\n" + ARTICLE + box
+    assert marked(text) == "Share on Facebook\n" + box
+    assert kept(text) == ARTICLE
+
+
+def test_an_authors_note_straight_after_the_last_paragraph_stays() -> None:
+    note = "Jane Roe is a senior fellow at the Example Institute and writes on European security.\n"
+    text = "Share on Facebook\n" + ARTICLE + note + "Privacy Policy\nTerms of Use\n"
+    assert kept(text) == ARTICLE + note
+
+
+def test_a_list_of_cut_snippets_has_no_article() -> None:
+    snippet = "attacks on the grid left thousands of homes without heating for days, and the situation remains..."
+    text = "".join(f"Update {day} January: {snippet}\n" for day in range(1, 7))
+    assert boilerplate(text) == ((0, len(text)),)
+
+
+def test_a_page_of_headlines_keeps_only_the_story_it_leads_with() -> None:
+    lead = (
+        "Ministers agree to resume ceasefire talks next week\n"
+        "* 10 minutes ago Envoys arrive in Geneva for the second round\n"
+        "* 25 minutes ago Foreign minister says the talks will be hard\n"
+    )
+    others = [
+        "Storm warning as heavy snow moves east", "City council approves new tram line",
+        "Will the budget survive the vote?", "Five things to know about the harvest",
+        "Is the mayor next in line for the top job?", "Museum reopens after a long repair",
+    ]
+    carousel = "Scroll carousel left Scroll carousel right\n"
+    lists = "\n".join(others[:3]) + "\n" + carousel + "\n".join(others[3:]) + "\n" + carousel
+    text = "Skip to content\n" + lead + lists
+    assert kept(text) == lead
+
+
+def test_event_promotions_and_a_video_players_text() -> None:
+    first, rest = ARTICLE.split("\n", 1)
+    event = "Online Event Fri, January 30, 2026 • 9:00 am ET How winter warfare targets the cities\n"
+    player = (
+        "Video Player is loading.\nThis is a modal window.\nNo compatible source was found for this media.\n"
+        "Close Modal Dialog\nEnd of dialog window.\n"
+    )
+    summit = (
+        "**Join us at the Example Diplomacy Summit** May 19–20, 2026, in Atlanta. Leaders from business and "
+        "government will meet to discuss how trade and security shape the years ahead. Register now.\n"
+    )
+    text = "Share on Facebook\n" + first + "\n" + event + player + rest + summit + "Privacy Policy\n"
+    assert kept(text) == ARTICLE
+
+
+def test_a_teaser_list_ends_where_a_section_of_the_article_begins() -> None:
+    teasers = "Read More\nStorm warning as heavy snow moves east\nCity council approves new tram line\n"
+    points = (
+        "## Key Points\n* Both sides said they would return to the table within a month.\n"
+        "* Observers expect the front line to stay quiet until then.\n"
+    )
+    text = "Share on Facebook\nCeasefire talks end without a deal\n" + teasers + points + ARTICLE + "Privacy Policy\n"
+    assert marked(text) == "Share on Facebook\n" + teasers + "Privacy Policy\n"
+
+
+def test_a_one_line_article_that_ends_without_a_full_stop() -> None:
+    sentence = "The assembly will vote next week on a loan package for the region, and members said it comes first."
+    debate = " _Debate: the loan, Wednesday 11 February, 13:00_\n"
+    line = "| **Support for the region -** " + " ".join([sentence] * 6) + debate
+    text = "We use cookies to make sure the site works.\nAccept all cookies\n" + line + "Privacy Policy\n"
+    assert kept(text) == line
+
+
+def test_a_paragraph_ending_in_a_zero_width_space_is_still_prose() -> None:
+    paragraph = PARAGRAPH.replace(".\n", ".\u200b\n")
+    teasers = "Recommended For You\nStorm warning as snow moves east\n"
+    text = "Share on Facebook\n" + teasers + paragraph + "Privacy Policy\n"
+    assert kept(text) == paragraph
+
+
+def test_a_sites_blurb_over_its_share_buttons_is_not_the_article() -> None:
+    blurb = "Our mission is to support research and teaching on peace and security in every state.\n"
+    text = "Skip to content\nCeasefire talks end without a deal\n" + blurb + "Share\nFacebook\nTwitter\n" + PARAGRAPH
+    assert kept(text) == "Ceasefire talks end without a deal\n" + PARAGRAPH
+
+
+def test_longer_menu_items_between_short_ones() -> None:
+    menu = (
+        "* News\n* Events\n* About\n* Firsthand: Life After Prison\n* The Great Chicago Quiz Show\n"
+        "* Latino Voices\n* Support\n* Donate\n"
+    )
+    text = "Skip to content\n" + menu + "Ceasefire talks end without a deal\n" + ARTICLE + "Privacy Policy\n"
+    assert kept(text) == "Ceasefire talks end without a deal\n" + ARTICLE
+
+
+def test_a_long_table_inside_the_article_stays() -> None:
+    rows = "".join(f"| {day} March | Lunar flyby | Success |\n" for day in range(1, 31))
+    table = "| Date | Mission | Result |\n|---|---|---|\n" + rows
+    opening = ARTICLE.replace("\n", " ").rstrip() + "\n"
+    text = "Skip to content\nShare\n" + opening + table + PARAGRAPH + "Privacy Policy\n"
+    assert kept(text) == opening + table + PARAGRAPH
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -265,6 +376,7 @@ def test_the_week_seed_keeps_its_article_and_drops_its_newsletter_box() -> None:
     body = kept(text)
     assert body.startswith("Trump’s Ukraine peace talks advance amid leaked call")
     assert "Peter Weber, The Week US" in body and "What next?" in body
+    assert "Peter has worked as" in marked(text)  # the author's bio box under the sign-off
 
 
 def clean_texts() -> list[str]:
