@@ -47,7 +47,9 @@ class Article:
     places: list[str] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)
     # Where each metadata value came from: explicit ("catalog", "front matter", "json",
-    # "html"), or inferred ("url", "dateline", "byline", "sign-off", "text", "person").
+    # "html"), or the rule that found it in the page (outlets: "url", "title", "dateline",
+    # "byline", "masthead", "sign-off", "links", "site", "self-reference", "text"; dates:
+    # "stamp", "byline", "dateline", "headline", "opening", "url", "self link", ...).
     provenance: dict[str, str] = field(default_factory=dict)
     full_text: str = ""  # the whole text as read ("" when it is the body, as in records built in code)
     title_in_text: bool = False  # no title was given: the text's first line may be one

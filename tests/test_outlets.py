@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,74 @@ def test_a_title_suffix_of_an_unlisted_outlet_counts_on_its_own_domain(outlets: 
     assert name(acronym) == "HPF"
     assert find(outlets, "x", title=title, url="https://example.org/x") is None, "not the URL's site"
     assert find(outlets, "x", title=title) is None, "an unlisted name needs its domain"
+
+
+def test_an_unlisted_sites_name_matching_its_address_names_it(outlets: Outlets) -> None:
+    url = "https://www.theharbourinsider.com/2026/02/ferries"
+    text = "Ferry fares rose.\nJane Roe has been an analyst at The Harbour Insider since 2020."
+    found = find(outlets, text, url=url)
+    assert (name(found), found.how) == ("The Harbour Insider", "site")
+    assert spans(found, text) == ["The Harbour Insider"] and spans(found, url, "url") == ["www.theharbourinsider.com"]
+    assert find(outlets, "Fares rose, according to The Harbour Insider.", url=url) is None, "a citation"
+    owned = "Fares rose.\n© 2026 Acme Chemical Society\nMore from Harbour Shipping Review"
+    cut = find(outlets, owned, url="https://hsr.acs.org/x")
+    assert name(cut) == "Harbour Shipping Review", "the deepest label's name: the site, not its owner"
+    title = find(outlets, "x", title="Times | University of Harbourton News", url="https://news.uharbourton.edu/x")
+    assert name(title) == "University of Harbourton News", "initials and whole words mixed"
+    prefix = find(outlets, "x", title="Visit Harbourton - Ferry times", url="https://visitharbourton.today/blog/1")
+    assert (name(prefix), prefix.how) == ("Visit Harbourton", "title")
+    affix = find(outlets, "Renew Harbour calls for a vote.", url="https://renewharbourgroup.eu/news/x")
+    assert name(affix) == "Renew Harbour", "a host adds a word to the name"
+
+
+def test_a_plain_word_matching_the_address_needs_more_than_one_mention(outlets: Outlets) -> None:
+    url = "https://www.harbourton.edu/stories/x"
+    assert find(outlets, "Harbourton researchers built a ferry.", url=url) is None
+    twice = find(outlets, "Harbourton researchers built a ferry. The Harbourton ferry sails daily.", url=url)
+    assert name(twice) == "Harbourton"
+    assert find(outlets, "The Harbourton team built it. The Harbourton ferry sails.", url=url).name == "Harbourton"
+    society = "The Harbourton Society met. The Harbourton Society voted."
+    assert name(find(outlets, society, url="https://harbourton.org/x")) == "The Harbourton Society", "never alone"
+
+
+def test_a_name_inside_a_longer_one_shares_its_evidence(outlets: Outlets) -> None:
+    text = "Fares rose.\nSign up for HarbourHub Sponsors\nHarbourHub Sponsors helps. HarbourHub Sponsors pays."
+    assert name(find(outlets, text, url="https://harbourhub.com/x")) == "HarbourHub"
+
+
+def test_the_links_a_saved_page_resolved_give_its_address(outlets: Outlets) -> None:
+    text = "[](https://www.theharbourinsider.com/2026/02/<#top>)\nFares rose.\nAbout The Harbour Insider"
+    assert name(find(outlets, text)) == "The Harbour Insider"
+    listed = "Fares rose.\n[\n  Other story\n  ](https://www.aljazeera.com/news/<https:/www.aljazeera.com/x>)"
+    assert name(find(outlets, listed)) == "Al Jazeera", "a link whose text runs over lines"
+
+
+def test_an_email_address_on_the_sites_domain_names_it_when_nothing_else_does(outlets: Outlets) -> None:
+    text = "Fares rose.\nJane Roe writes for The Harbour Insider. jane@theharbourinsider.com"
+    assert name(find(outlets, text)) == "The Harbour Insider"
+    assert find(outlets, "Fares rose. Write to jane@theharbourinsider.com") is None, "no name for the domain"
+    two = text + "\nPress: media@acmeferries.com, Acme Ferries"
+    assert find(outlets, two) is None, "two domains named: whose page is it?"
+
+
+def test_a_hosting_platforms_account_is_not_the_publication(outlets: Outlets) -> None:
+    text = "Talks stalled.\nNorth Star Notes is a reader-supported publication.\n© 2026 Jane Roe · Privacy"
+    found = find(outlets, text, url="https://janeroe.substack.com/p/talks")
+    assert (name(found), found.how) == ("North Star Notes", "sign-off")
+    assert name(find(outlets, text)) == "North Star Notes"
+    alone = "Talks stalled.\n© 2026 Jane Roe · Privacy"
+    assert find(outlets, alone, url="https://janeroe.substack.com/p/talks") is None, "the account's owner"
+
+
+def test_a_pages_reference_to_itself_names_its_outlet(outlets: Outlets) -> None:
+    reference = '"Ferry fares rise." ScienceDaily. Retrieved 5 May 2026.'
+    assert name(find(outlets, "Fares rose.\n**Cite This Page**:\n" + reference)) == "ScienceDaily"
+    assert find(outlets, "Fares rose.\nSources:\n" + reference) is None
+
+
+def test_a_section_ending_a_title_is_not_an_outlet_on_its_own(outlets: Outlets) -> None:
+    assert find(outlets, "Cells divide.", title="How cells divide - Science") is None
+    assert name(find(outlets, "Cells divide.", title="How cells divide | The Guardian")) == "The Guardian"
 
 
 def test_a_copyright_line_names_the_outlet(outlets: Outlets) -> None:
@@ -192,3 +261,13 @@ def test_an_own_table_keeps_the_shipped_cue_words(tmp_path: Path) -> None:
     assert mine.find("", "Officials told Harbour Post so. Harbour Post said more.", (), None) is None
     assert mine.find("", "Text.\n© 2026 Harbour Post", (), None).name == "Harbour Post"
     assert mine.find("", "Text.\n\nAnna Lee, Harbour Post US\n", (), None).how == "byline"
+
+
+def test_the_shipped_table_lists_each_domain_and_name_once() -> None:
+    shipped = Path(__file__).resolve().parent.parent / "indexer" / "data" / "outlets.toml"
+    data = tomllib.loads(shipped.read_text("utf-8"))
+    tables = [(name, e) for name, e in data.items() if isinstance(e, dict)]
+    domains = [d for _, e in tables for d in e.get("domains", [])]
+    names = [n for name, e in tables for n in {name, *e.get("names", [])}]
+    assert len(domains) == len(set(domains)) and len(names) == len(set(names))
+    assert all(e.get("domains") for _, e in tables), "every outlet has a domain"
