@@ -49,6 +49,11 @@ class Gazetteer:
         self._entries = entries
         self._blockers = blockers
 
+    @property
+    def entries(self) -> dict[str, list[str]]:
+        """Each canonical name -> its aliases, as given."""
+        return self._entries
+
     @cached_property
     def _phrases(self) -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...]]]:
         """Each alias's (and blocker's) words -> its name ("" for a blocker), and the word
