@@ -40,6 +40,7 @@ class Article:
     date: datetime | None = None
     date_precision: str | None = None  # "day", "month" or "year" (the date's unknown parts are 1)
     updated: datetime | None = None
+    updated_precision: str | None = None
     url: str | None = None
     parties: list[str] = field(default_factory=list)  # countries and blocs the article involves
     mentions: list[str] = field(default_factory=list)  # those it only names

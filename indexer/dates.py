@@ -45,6 +45,7 @@ _LIST = 3  # this many different dates in one role: a list of other stories, not
 _SEPARATORS = "|/·•–—-:;»›"
 _MARKUP = " \t*_#>[]!\\+-"
 _CAPTION_CHARS = 400
+_LINE_CONTEXT = 200  # how much of a date's line either side its role is read from
 # A kicker, byline or section name after a separator on a date line: "| Editorial Team"
 _LABEL = r"[A-Z][\w.'’-]*(?:\s+(?:&|and|[A-Z][\w.'’-]*)){0,3}"
 
@@ -115,6 +116,9 @@ def explicit_date(text: str | None, how: str) -> DateFinding | None:
         return _finding((year, month, 0), how, ()) if month <= 12 and _plausible(year) else None
     if _AMBIGUOUS.fullmatch(text):
         return None
+    if _ISO_DAY.match(text):  # every part written: no need to find which ones dateutil filled
+        value = parse_date(text)
+        return DateFinding(value, "day", how, ()) if value else None
     try:
         filled = [dateparser.parse(text, default=default) for default in _DEFAULTS]
     except (ValueError, OverflowError):
@@ -128,6 +132,7 @@ def explicit_date(text: str | None, how: str) -> DateFinding | None:
     return DateFinding(value, "day", how, ()) if value else None
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d|$)")
 _COARSE = re.compile(rf"(?P<y>{_YEAR})(?:[-/](?P<m>\d\d?))?")
 _AMBIGUOUS = re.compile(r"(?P<a>0?[1-9]|1[0-2])([/.-])(?P<b>0?[1-9]|1[0-2])\2\d{4}(?:\D.*)?")
 
@@ -278,7 +283,7 @@ def _patterns() -> _Patterns:
         glued_reading_time=re.compile(rf"\d{{1,3}}\s*(?i:{_alternation(w.reading_time)})(?![a-z])"),
         cue_line=re.compile(rf"[\W_]*(?P<cue>{_alternation(w.published + w.updated)})[\s*_:]*", re.I),
         dateline=re.compile(
-            rf"^[\W_]*(?:[A-Z][\w.'’ /-]{{1,40}},{_SP}+)?(?P<m>{month})\.?{_SP}+(?P<d>\d{{1,2}})"
+            rf"^[^\w\n]*(?:[A-Z][\w.'’ /-]{{1,40}},{_SP}+)?(?P<m>{month})\.?{_SP}+(?P<d>\d{{1,2}})"
             rf"(?:,?{_SP}+(?P<y>{_YEAR}))?{_SP}*\((?P<agency>[A-Z][\w .&/-]{{1,30}})\){_SP}*\\?[-–—]",
             re.M,
         ),
@@ -550,12 +555,15 @@ class _Found:
     def _role(self, seen: _Seen) -> _Role:
         page, p, text = self.page, _patterns(), self.page.text
         line_start, line_end = page.line(seen.start)
-        before, after = text[line_start : seen.start], text[seen.end : line_end]
+        start = max(line_start, seen.start - _LINE_CONTEXT)  # a line may be a whole article
+        before, after = text[start : seen.start], text[seen.end : min(line_end, seen.end + _LINE_CONTEXT)]
         stamp = p.stamp.search(before, max(0, len(before) - 80))
-        opens_line = stamp is not None and not before[: stamp.start()].strip(_MARKUP)
+        opens_line = stamp is not None and start == line_start and not before[: stamp.start()].strip(_MARKUP)
         placed = stamp and _stamp_placed(before[: stamp.start()], stamp["cue"])
         if stamp and (placed or opens_line and not self._continues(line_start)):
-            return _Role(_stamp_role(stamp["cue"]), seen, line_start + stamp.start(), opens_line and _bare(after))
+            return _Role(_stamp_role(stamp["cue"]), seen, start + stamp.start(), opens_line and _bare(after))
+        if start > line_start:  # deep inside a long line: prose, or a caption
+            return _Role("caption" if self._is_caption(line_start, line_end) else "sentence", seen, seen.start)
         above = self._cue_above(line_start) if not before.strip(_MARKUP) else None
         if above:
             return _Role(_stamp_role(above["cue"]), seen, above.start("cue"), _bare(after))

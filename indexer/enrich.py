@@ -58,7 +58,7 @@ def _enrich_date(article: Article) -> None:
         article.date_alternatives.append({"date": _label(other), "precision": other.precision, "from": other.how + doubt})
         _add_evidence(article, "date", _label(other), other.evidence)
     if found.updated is not None:
-        article.updated = found.updated.value
+        article.updated, article.updated_precision = found.updated.value, found.updated.precision
 
 
 def _trusted(

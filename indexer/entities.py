@@ -227,7 +227,9 @@ class _Text:
         return gap in (" ", "-") or not self.breaks_before(i)
 
     def evidence(self, i: int, n: int) -> Evidence:
-        return Evidence(self.where, self.spans[i][0], self.spans[i + n - 1][1])  # type: ignore[arg-type]
+        """Words ``i`` to ``i + n``, a final possessive left out ("Ukraine" of "Ukraine's")."""
+        s, e = self.spans[i][0], self.spans[i + n - 1][1]
+        return Evidence(self.where, s, e - 2 if self.text.endswith(_POSSESSIVE, s, e) else e)  # type: ignore[arg-type]
 
     def written(self, i: int, n: int) -> str:
         """Words ``i`` to ``i + n`` as written (spaces tidied, a final possessive off)."""

@@ -30,6 +30,7 @@ from indexer.evidence import Evidence, Spans
 _STRONG, _FAIR = 3, 2
 _MAX_MENTIONS = 3
 _WEAK = frozenset({"text", "self-reference"})
+_MAX_HOST = 253  # the longest a host name can be
 _MAX_SPANS = 5  # evidence spans kept per kind: enough to show why, not every nav link
 _WINDOW = 80  # characters of a line looked at on either side of a name
 _LEAD = r"\s+(?:the\s+)?[_*\"“‘']*$"  # between a cue and a name: "According to the _Financial Times_"
@@ -675,7 +676,14 @@ def _link_only(text: str, offset: int) -> bool:
 
 
 def _host(url: str | None) -> str:
-    return ((urlsplit(url).hostname or "") if url and "//" in url else "").lower()
+    """The URL's host, lowercased ("" when there is none or the URL is malformed)."""
+    if not url or "//" not in url:
+        return ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "http://[oops/": an address is data from the wild
+        return ""
+    return host.lower()[:_MAX_HOST]
 
 
 def _page_host(url: str | None, text: str) -> tuple[str, Evidence] | None:

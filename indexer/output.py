@@ -111,7 +111,7 @@ def document_json(doc: Document) -> str:
     passages behind it (``evidence``: field -> value -> [{"in", "start", "end"}])."""
     data = asdict(doc)
     data["date"] = date_label(doc.date, doc.date_precision)
-    data["updated"] = doc.updated.isoformat() if doc.updated else None
+    data["updated"] = date_label(doc.updated, doc.updated_precision)
     for key in ("highlights", "title_highlights", "boilerplate", "full_highlights"):
         data[key] = [[s.start, s.end] for s in getattr(doc, key)]
     data["evidence"] = {

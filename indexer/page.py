@@ -8,6 +8,7 @@ once) and any body offset maps onto the whole text (the document view shows both
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from indexer.formats import MAX_TITLE_CHARS
 from indexer.maintext import boilerplate
 
 _FALLBACK_TITLE_CHARS = 80
+_MENU_SEPARATORS = re.compile(r"\s+[|·•›»/]\s+")
+_MENU_ITEM_WORDS = 3
 _SUFFIX_MARKS = frozenset({"|", "-", "–", "—", ":", "·", "•"})  # before a site's name in a title
 
 
@@ -47,13 +50,16 @@ def fallback_title(body: str, path: str) -> str:
 
 
 def _first_line(text: str, chrome: Spans) -> tuple[int, int, str] | None:
-    """The first non-blank line outside the boilerplate: (where the blank lines before it
-    start, where those after it end, the line without a Markdown heading's marks)."""
+    """The first non-blank line outside the boilerplate and past any breadcrumb: (where the
+    blank lines before it start, where those after it end, the line without a Markdown
+    heading's marks)."""
     position = 0
     for start, end in [*chrome, (len(text), len(text))]:
         for line_start, line_end in _lines(text, position, start):
             line = text[line_start:line_end].strip()
-            if line:
+            if _is_menu(line):
+                position = line_end  # a breadcrumb the boilerplate left: the headline follows
+            elif line:
                 return position, _after_blank_lines(text, line_end, start), line.lstrip("# ").strip()
         position = end
     return None
@@ -61,6 +67,12 @@ def _first_line(text: str, chrome: Spans) -> tuple[int, int, str] | None:
 
 def _reads_as_title(line: str) -> bool:
     return len(line) <= MAX_TITLE_CHARS and not line.endswith((".", ":", ","))
+
+
+def _is_menu(line: str) -> bool:
+    """A menu or breadcrumb line: three or more short items between separators."""
+    items = _MENU_SEPARATORS.split(line)
+    return len(items) >= 3 and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items)
 
 
 def _repeats(line: str, title: str) -> bool:

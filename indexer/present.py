@@ -62,7 +62,7 @@ def _one_line(text: Text) -> Text:
 
 def _date_row(doc: Document) -> str:
     text = date_label(doc.date, doc.date_precision) or "unknown"
-    return text + (f" (updated {doc.updated.date().isoformat()})" if doc.updated else "")
+    return text + (f" (updated {date_label(doc.updated, doc.updated_precision)})" if doc.updated else "")
 
 
 def print_document(doc: Document, console: Console | None = None) -> None:

@@ -167,6 +167,7 @@ class Document:
     mentions: tuple[str, ...] = ()
     date_precision: str | None = None
     updated: datetime | None = None
+    updated_precision: str | None = None
     # other dates the sources gave, when they disagree: {"date", "precision", "from"}
     date_alternatives: tuple[dict[str, str], ...] = ()
     full_text: str = ""

@@ -146,3 +146,8 @@ def test_export_writes_every_match_with_provenance(capsys, seed_index: Path, tmp
     lines = out.read_text("utf-8").splitlines()
     assert lines[0].startswith("id,path,title,url,source,date,date_precision,parties,mentions,people,places,provenance")
     assert 1 < len(lines) < 6 and "source=catalog" in lines[1]
+
+
+def test_a_malformed_address_is_no_outlet_and_no_error(data) -> None:
+    a = run(data, article("Talks went on.", url="http://[oops/2025/03/05/x"))
+    assert a.source is None and a.body == "Talks went on."

@@ -117,3 +117,24 @@ def test_export_rows_carry_mentions_and_date_precision(capsys, page_index: Path)
     row = json.loads(out.splitlines()[0])
     assert code == 0 and row["date_precision"] == "month" and isinstance(row["mentions"], list)
     assert "Russia" in row["parties"]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("date:[2025-02-15 to 2025-03-10]", False),
+        ("date:[2025-02-15 to 2025-03-31]", True),
+        ("date:[2024-06-01 to 2025-01-10]", False),
+        ("date:[2025-03-01 to 2025-03-04]", False),
+        ("date:[2025 to]", True),
+    ],
+)
+def test_a_date_known_to_the_month_is_in_a_range_only_when_it_covers_the_month(
+    capsys, page_index: Path, query: str, found: bool
+) -> None:
+    assert cli(capsys, "search", query, "--index", str(page_index))[0] == (0 if found else 1)
+
+
+def test_until_mid_month_leaves_a_month_only_date_out(capsys, page_index: Path) -> None:
+    assert cli(capsys, "search", "", "--until", "2025-03-10", "--index", str(page_index))[0] == 1
+    assert cli(capsys, "search", "", "--until", "2025-03-31", "--index", str(page_index))[0] == 0

@@ -35,6 +35,11 @@ def test_the_title_is_the_first_line_of_the_article_not_of_the_page() -> None:
     assert article.body.startswith("Negotiators from both sides")
 
 
+def test_a_breadcrumb_is_not_the_title() -> None:
+    article = page_article("Home | News | World | Europe\n\nEnvoys meet in Geneva\n\nThey met on Tuesday to talk.\n")
+    assert article.title == "Envoys meet in Geneva" and article.body.startswith("Home | News")
+
+
 def test_nothing_is_lost_the_whole_text_is_rebuilt_from_body_and_cuts() -> None:
     article = page_article()
     assert article.full_text == PAGE

@@ -57,7 +57,7 @@ def _fast_forms(q: query.Query) -> query.Query:
     first letter (as most engines do) cuts that scan to one letter's words.
     """
     if isinstance(q, query.DateRange) and q.fieldname == "date":
-        return query.TermRange("day", _range_start(q.startdate, q.enddate), _day_text(q.enddate), boost=q.boost)
+        return day_range(q.startdate, q.enddate, boost=q.boost)
     if isinstance(q, query.FuzzyTerm) and q.prefixlength < 1:
         q.prefixlength = 1
     return q
@@ -131,6 +131,8 @@ def _all_of(queries: list[query.Query]) -> query.Query:
 
 
 def _is_day_range(q: query.Query) -> bool:
+    if isinstance(q, query.AndNot):  # a range less the dates known only to its last month or year
+        q = q.a
     return isinstance(q, query.TermRange) and q.fieldname == "day"
 
 
@@ -187,15 +189,23 @@ def expand_fuzzy(q: query.Query, vocabulary: Vocabulary) -> query.Query:
     return q.accept(expand)
 
 
-def _day_text(moment: datetime | None) -> str | None:
-    return moment.date().isoformat() if moment else None
+def day_range(start: datetime | date | None, end: datetime | date | None, boost: float = 1.0) -> query.Query:
+    """The ``day`` terms from ``start`` to ``end``. A date known only to a month
+    ("2025-03-00") or a year ("2025-00-00") is in the range when the range covers that whole
+    month or year: `date:2025-03` finds an article dated "March 2025", `date:2025-03-01` and
+    `date:[2025-02-15 to 2025-03-10]` do not."""
+    found = query.TermRange("day", _range_start(start, end), end and end.isoformat()[:10], boost=boost)
+    if end is None:
+        return found
+    last = end.isoformat()[:10]
+    partial = [last[:8] + "00"] if last != _month_end(end) else []
+    partial += [last[:5] + "00-00"] if not last.endswith("-12-31") else []
+    return query.AndNot(found, query.Or([query.Term("day", t) for t in partial])) if partial else found
 
 
 def _range_start(start: datetime | date | None, end: datetime | date | None) -> str | None:
-    """A range's first ``day`` term. A range that covers a whole month also takes the dates
-    known only to that month ("2025-03-00"), and one that covers a whole year those known
-    only to the year ("2025-00-00"): `date:2025-03` finds an article dated "March 2025",
-    `date:2025-03-01` does not."""
+    """A range's first ``day`` term, before the partial dates of a month or year the range
+    starts with the whole of."""
     if start is None:
         return None
     first = start.isoformat()[:10]
@@ -263,8 +273,7 @@ def filter_queries(request: SearchRequest) -> dict[str, query.Query]:
     if request.months:
         filters["month"] = query.Or([_period(m, "%Y-%m") for m in request.months])
     if request.since or request.until:
-        until = request.until.isoformat() if request.until else None
-        filters["range"] = query.TermRange("day", _range_start(request.since, request.until), until)
+        filters["range"] = day_range(request.since, request.until)
     return filters
 
 
@@ -286,8 +295,9 @@ def _slugs(field: str, value: str) -> list[str]:
 def _period(value: str, form: str) -> query.Query:
     """A year ("2025") or month ("2025-03") as a prefix of the ``day`` terms; UNKNOWN is
     every article without a date."""
-    if value == UNKNOWN:
-        return query.Not(query.Every("day"))
+    if value == UNKNOWN:  # undated; as a month, also the dates known only to their year
+        undated = query.Not(query.Every("day"))
+        return undated if form == "%Y" else query.Or([undated, query.Wildcard("day", "????-00-00")])
     try:
         datetime.strptime(value, form)
     except ValueError:

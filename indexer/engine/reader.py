@@ -226,6 +226,7 @@ class WhooshIndex:
             highlights=marks,
             title_highlights=title_marks,
             updated=meta.get("updated"),
+            updated_precision=meta.get("updated_precision"),
             date_alternatives=tuple(meta.get("date_alternatives", ())),
             full_text=whole_text(body, cuts),
             boilerplate=tuple(Span(start, end) for start, end in meta.get("boilerplate", ())),
@@ -315,6 +316,8 @@ class _Version:
             return found
         if isinstance(q, query.Not):
             return self.live - self._find(q.query)
+        if isinstance(q, query.AndNot):
+            return self._find(q.a) - self._find(q.b)
         if isinstance(q, query.And | query.Or) and q.subqueries and not getattr(q, "minmatch", 0):
             parts = [self._find(part) for part in q.subqueries]
             return set.intersection(*parts) if isinstance(q, query.And) else set().union(*parts)

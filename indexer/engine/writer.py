@@ -180,6 +180,7 @@ def _meta(article: Article) -> dict[str, object]:
     optional = {
         "date_precision": article.date_precision,
         "updated": article.updated,
+        "updated_precision": article.updated_precision,
         "date_alternatives": article.date_alternatives,
         "boilerplate": [list(span) for span in article.boilerplate],
         "cuts": [list(cut) for cut in article.cuts],

@@ -31,7 +31,7 @@ def value_query(field: str, value: str) -> str | None:
     """The query that marks ``value``'s passages in the article (None: a date, which no
     query marks)."""
     name = next((q for f, _, q in FIELDS if f == field), None)
-    return f'{name}:"{value}"' if name else None
+    return f'{name}:"{value}"' if name and '"' not in value else None
 
 
 def _source_text(doc: Document, where: str) -> str:
@@ -40,7 +40,7 @@ def _source_text(doc: Document, where: str) -> str:
 
 def _entry(doc: Document, field: str, label: str, value: str, spans: tuple[Evidence, ...]) -> Option:
     lines = Text(f"{label:9}", style="dim").append(printable(value), style="bold")
-    origin = doc.provenance.get(field)
+    origin = _origin(doc, field, value)
     if origin:
         lines.append(f"  ({printable(origin)})", style="dim italic")
     for span in spans[:SHOWN_PER_VALUE]:
@@ -50,6 +50,12 @@ def _entry(doc: Document, field: str, label: str, value: str, spans: tuple[Evide
     if len(spans) > SHOWN_PER_VALUE:
         lines.append(f"\n    … {len(spans) - SHOWN_PER_VALUE} more in the article", style="dim")
     return Option(lines, id=f"{field}\x1f{value}")
+
+
+def _origin(doc: Document, field: str, value: str) -> str | None:
+    """Where the value came from: a date the sources disagree on names its own source."""
+    other = next((a for a in doc.date_alternatives if a["date"] == value), None) if field == "date" else None
+    return f"{other['from']}: not used" if other else doc.provenance.get(field)
 
 
 def entries(doc: Document) -> list[Option]:

@@ -20,7 +20,7 @@ def header_text(doc: Document, roots: Iterable[str]) -> Text:
     flat(title).stylize("bold")
     rows = {
         "outlet": doc.source or "unknown",
-        "date": day(doc.date, doc.date_precision) + (f" (updated {day(doc.updated)})" if doc.updated else ""),
+        "date": day(doc.date, doc.date_precision) + (f" (updated {day(doc.updated, doc.updated_precision)})" if doc.updated else ""),
         "parties": ", ".join(doc.parties) or "none found",
         "people": ", ".join(doc.people) or "none found",
         "places": ", ".join(doc.places) or "none found",
