@@ -151,3 +151,8 @@ def test_export_writes_every_match_with_provenance(capsys, seed_index: Path, tmp
 def test_a_malformed_address_is_no_outlet_and_no_error(data) -> None:
     a = run(data, article("Talks went on.", url="http://[oops/2025/03/05/x"))
     assert a.source is None and a.body == "Talks went on."
+
+
+def test_an_updated_date_keeps_its_precision(data) -> None:
+    a = run(data, article("Updated April 2025\nThe envoys met."))
+    assert (a.updated.date().isoformat(), a.updated_precision) == ("2025-04-01", "month")

@@ -138,3 +138,18 @@ def test_a_date_known_to_the_month_is_in_a_range_only_when_it_covers_the_month(
 def test_until_mid_month_leaves_a_month_only_date_out(capsys, page_index: Path) -> None:
     assert cli(capsys, "search", "", "--until", "2025-03-10", "--index", str(page_index))[0] == 1
     assert cli(capsys, "search", "", "--until", "2025-03-31", "--index", str(page_index))[0] == 0
+
+
+def test_a_date_known_to_the_year_counts_in_its_year_and_as_an_unknown_month(tmp_path: Path) -> None:
+    from indexer.search import SearchRequest, open_index
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "year.md").write_text("---\ntitle: A year\ndate: 2025\n---\nTalks went on.\n", "utf-8")
+    (tmp_path / "pages" / "day.md").write_text("---\ntitle: A day\ndate: 2025-03-05\n---\nTalks went on.\n", "utf-8")
+    update_index(tmp_path / "index", [tmp_path / "pages"])
+    index = open_index(tmp_path / "index")
+    in_2025 = index.search(SearchRequest(years=("2025",)))
+    assert in_2025.total == 2 and {v.value: v.count for v in in_2025.facets.month} == {"2025-03": 1, "unknown": 1}
+    unknown_month = index.search(SearchRequest(years=("2025",), months=("unknown",)))
+    assert [h.title for h in unknown_month.hits] == ["A year"]
+    index.close()
