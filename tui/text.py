@@ -82,7 +82,11 @@ def passage(text: str, start: int, end: int, style: str = MATCH) -> Text:
     left = max((i + len(m) for m in _ENDS if (i := text.rfind(m, 0, start)) >= 0), default=0)
     right = min((i + 1 for m in _ENDS if (i := text.find(m, end)) >= 0), default=len(text))
     left = max(left, start - PASSAGE_CHARS // 2)
-    right = min(right, max(end + PASSAGE_CHARS // 2, left + PASSAGE_CHARS))
-    shown = flat(marked(text[left:right], [Span(start - left, end - left)], style))
+    cut = min(right, max(end + PASSAGE_CHARS // 2, left + PASSAGE_CHARS))
+    if cut < right:  # end on a whole word
+        space = text.rfind(" ", end, cut)
+        cut = space if space > end else cut
+    shown = flat(marked(text[left:cut], [Span(start - left, end - left)], style))
     shown.rstrip()
-    return Text("…" if left > 0 and text[left - 1] not in "\n " else "").append_text(shown)
+    head = "…" if left > 0 and text[left - 1] not in "\n " else ""
+    return Text(head).append_text(shown).append("…" if cut < right else "")

@@ -87,3 +87,12 @@ def test_an_article_opened_under_a_chip_has_that_values_passages_marked(drive, p
         assert 'party:"Russia"' in ui.text("#doc-status")
 
     drive(ParleyApp(page_index), scenario)
+
+
+def test_a_long_sentence_is_shown_around_its_evidence_ending_on_a_whole_word() -> None:
+    from tui.text import passage
+
+    text = "word " * 100 + "Lavrov said " + "more words here " * 30 + "."
+    shown = passage(text, 500, 506).plain
+    assert "Lavrov said" in shown and len(shown) < 200
+    assert shown.endswith("…") and shown[:-1].split()[-1] in {"more", "words", "here"}, "no word cut in half"
