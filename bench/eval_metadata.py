@@ -38,6 +38,7 @@ from indexer.gazetteer import default_names
 from indexer.ingest import IngestOptions, read_file
 from indexer.outlets import default_outlets
 from indexer.search import date_label
+from indexer.textmap import without
 
 REPO = Path(__file__).resolve().parent.parent
 WEBCRAWL = REPO / "tests" / "data" / "webcrawl_eval.jsonl"
@@ -129,15 +130,6 @@ def labelled_text(path: Path, ranges: list[list[int]]) -> str:
     return "\n".join(line for first, last in ranges for line in lines[first - 1 : last])
 
 
-def kept_text(article: Article) -> str:
-    """The whole text less what was marked as the page around the article."""
-    text, parts, position = article.full_text, [], 0
-    for start, end in article.boilerplate:
-        parts.append(text[position:start])
-        position = end
-    return "".join(parts) + text[position:]
-
-
 def four_gram_f1(predicted: str, expected: str) -> float:
     """F1 of the distinct lowercased word 4-grams of two texts (1.0 when both have none)."""
     got, want = _grams(predicted), _grams(expected)
@@ -179,7 +171,7 @@ def evaluate_webcrawl(items: list[dict], corpora: Path) -> dict[str, Score | Mea
         for text_only, mode in ((True, "text only"), (False, "front matter kept")):
             article = read_page(path, text_only)
             if text_only:
-                scores["main text (4-gram F1)"].add(four_gram_f1(kept_text(article), labelled_text(path, item["article_lines"])), ref)
+                scores["main text (4-gram F1)"].add(four_gram_f1(without(article.full_text, article.boilerplate), labelled_text(path, item["article_lines"])), ref)
                 scores["parties"].add(set(article.parties), set(item["parties"]), ref)
                 scores["mentions"].add(set(article.mentions), set(item["mentions"]), ref)
                 scores["people"].add({person_key(p) for p in article.people}, {person_key(p) for p in item["people"]}, ref)

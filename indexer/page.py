@@ -16,6 +16,7 @@ from indexer.article import Article
 from indexer.evidence import Spans
 from indexer.formats import MAX_TITLE_CHARS
 from indexer.maintext import boilerplate
+from indexer.textmap import without
 
 _FALLBACK_TITLE_CHARS = 80
 _MENU_SEPARATORS = re.compile(r"\s+[|·•›»/]\s+")
@@ -37,13 +38,13 @@ def separate(article: Article) -> Article:
     removed = _union(chrome, (title_cut[:2],)) if title_cut is not None else chrome
     article.full_text, article.boilerplate = text, chrome
     article.cuts = tuple((s, text[s:e]) for s, e in removed)
-    article.body = _without(text, removed)
+    article.body = without(text, removed)
     if not article.title:
-        article.title = fallback_title(article.body, article.path)
+        article.title = _fallback_title(article.body, article.path)
     return article
 
 
-def fallback_title(body: str, path: str) -> str:
+def _fallback_title(body: str, path: str) -> str:
     """The body's first line, shortened, or the file's name when the body has no text."""
     line = next((ln.strip() for ln in body.splitlines() if ln.strip()), Path(path).stem)
     return line if len(line) <= _FALLBACK_TITLE_CHARS else line[: _FALLBACK_TITLE_CHARS - 1].rstrip() + "…"
@@ -109,14 +110,3 @@ def _union(a: Spans, b: Spans) -> Spans:
         else:
             merged.append((start, end))
     return tuple(merged)
-
-
-def _without(text: str, removed: Spans) -> str:
-    if not removed:
-        return text
-    parts, position = [], 0
-    for start, end in removed:
-        parts.append(text[position:start])
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)

@@ -7,7 +7,21 @@ in it are rebuilt without storing the text twice.
 
 from __future__ import annotations
 
+from indexer.evidence import Spans
+
 Cuts = tuple[tuple[int, str], ...]
+
+
+def without(text: str, removed: Spans) -> str:
+    """``text`` less the sorted, disjoint spans ``removed``."""
+    if not removed:
+        return text
+    parts, position = [], 0
+    for start, end in removed:
+        parts.append(text[position:start])
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def whole_text(body: str, cuts: Cuts) -> str:

@@ -127,6 +127,13 @@ def test_a_yearless_dateline_is_completed_from_the_page() -> None:
         ("Headline of the story\nDec 09, 2024 · 9 min read" + BODY, "2024-12-09", "opening"),
         ("For the week ending February 21, 2026, the front held." + BODY, "2026-02-21", "opening"),
         ("# Daily update, 3 March 2026" + BODY, "2026-03-03", "headline"),
+        # a date line run into the page elements beside it
+        ("Headline of the story\nSpace29 December 2024\nBy A Writer" + BODY, "2024-12-29", "opening"),
+        ("Back to NewsSunday, July 6, 2025" + BODY, "2025-07-06", "opening"),
+        ("Headline of the story\nNews\nDec 4, 20235 mins" + BODY, "2023-12-04", "opening"),
+        ("December 2nd, 2025| 1 min readScience & Engineering" + BODY, "2025-12-02", "opening"),
+        ("Headline of the story\nOctober 13, 2025 | Editorial Team" + BODY, "2025-10-13", "opening"),
+        ("By Ana Lee, Ben OrtizMarch 14, 2022" + BODY, "2022-03-14", "byline"),
     ],
 )
 def test_the_page_states_its_date(text: str, label: str, how: str) -> None:
@@ -159,22 +166,6 @@ def test_dated_links_to_the_page_itself() -> None:
     assert day(published("x" + BODY, url="https://www.france24.com/en/europe/20260204-talks")) == "2026-02-04"
     two_dates = "[](https://a.com/2026/02/09/<x>) [](https://a.com/2026/02/08/<y>)"
     assert published(two_dates) is None, "links that disagree are not the page's"
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "how"),
-    [
-        ("Headline of the story\nSpace29 December 2024\nBy A Writer" + BODY, "2024-12-29", "opening"),
-        ("Back to NewsSunday, July 6, 2025" + BODY, "2025-07-06", "opening"),
-        ("Headline of the story\nNews\nDec 4, 20235 mins" + BODY, "2023-12-04", "opening"),
-        ("December 2nd, 2025| 1 min readScience & Engineering" + BODY, "2025-12-02", "opening"),
-        ("Headline of the story\nOctober 13, 2025 | Editorial Team" + BODY, "2025-10-13", "opening"),
-        ("By Ana Lee, Ben OrtizMarch 14, 2022" + BODY, "2022-03-14", "byline"),
-    ],
-)
-def test_a_date_line_run_into_the_elements_beside_it(text: str, label: str, how: str) -> None:
-    found = published(text)
-    assert (day(found), found.how) == (label, how)
 
 
 def test_a_stamp_label_on_the_line_above() -> None:

@@ -153,3 +153,23 @@ def test_a_date_known_to_the_year_counts_in_its_year_and_as_an_unknown_month(tmp
     unknown_month = index.search(SearchRequest(years=("2025",), months=("unknown",)))
     assert [h.title for h in unknown_month.hits] == ["A year"]
     index.close()
+
+
+def test_dates_the_sources_disagree_on_are_flagged_in_show_and_the_tui(capsys, tmp_path: Path) -> None:
+    from tui.widgets.document_header import header_text
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "p.md").write_text(
+        "---\ntitle: Talks\ndate: 2026-01-30\n---\nPublished 5 February 2026\n\nThe envoys met again.\n", "utf-8"
+    )
+    update_index(tmp_path / "index", [tmp_path / "pages"])
+    index = ["--index", str(tmp_path / "index")]
+    _, data = cli(capsys, "search", "", *index, "--format", "json")
+    code, out = cli(capsys, "show", data["hits"][0]["id"], *index)
+    assert code == 0 and "2026-02-05" in out and "! front matter says 2026-01-30: the sources disagree" in out
+    from indexer.search import open_index
+
+    opened = open_index(tmp_path / "index")
+    shown = header_text(opened.document(data["hits"][0]["id"]), ()).plain
+    opened.close()
+    assert "! front matter says 2026-01-30: the sources disagree" in shown
